@@ -1,0 +1,21 @@
+/** One thing wrong with the input, naming the input as the user wrote it. */
+export interface ByokProblem {
+  input: string;
+  message: string;
+}
+
+/**
+ * Everything wrong with an input at once, thrown before any resource is registered, so a user
+ * fixes all of it in one round.
+ */
+export class ByokValidationError extends Error {
+  readonly problems: readonly ByokProblem[];
+
+  constructor(problems: readonly ByokProblem[]) {
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    const lines = problems.map((problem) => `  - ${problem.input}: ${problem.message}`);
+    super(`camunda-byok-kms: invalid input (${count}):\n${lines.join("\n")}`);
+    this.name = "ByokValidationError";
+    this.problems = problems;
+  }
+}

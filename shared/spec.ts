@@ -1,0 +1,380 @@
+import { parseRoleArn } from "./arns";
+import type { ByokProblem } from "./errors";
+import { DEFAULTS, type ByokInput } from "./inputs";
+import { buildKeyPolicyTemplate, type PolicyDocument } from "./key-policy";
+import {
+  buildAccessDeniedEventPattern,
+  buildAlarmSettings,
+  buildEventPattern,
+  DEFAULT_MONITORED_EVENT_NAMES,
+  RULE_STATE_ENABLED,
+  RULE_STATE_WITH_READ_ONLY_EVENTS,
+  type AlarmSettings,
+  type EventPattern,
+} from "./monitoring";
+import {
+  CLUSTER_TAG_KEY,
+  defaultAliasName,
+  LOGICAL_IDS,
+  MANAGED_BY_TAG,
+  monitoringNames,
+  type SiteRole,
+} from "./names";
+import {
+  ACCOUNT_ID,
+  jsonDocument,
+  PARTITION,
+  ref,
+  resolveTemplate,
+  type JsonDocument,
+  type Ref,
+  type TemplateString,
+} from "./template";
+import { validateByokInput, validateKeyPolicyInput, type KeyPolicyInput, type ValidationOptions } from "./validation";
+
+type Tags = Record<string, string>;
+
+export interface KmsKeySettings {
+  description: string;
+  keyUsage: "ENCRYPT_DECRYPT";
+  customerMasterKeySpec: "SYMMETRIC_DEFAULT";
+  multiRegion: boolean;
+  enableKeyRotation: boolean;
+  rotationPeriodInDays?: number;
+  deletionWindowInDays: number;
+  isEnabled: true;
+  bypassPolicyLockoutSafetyCheck: false;
+  policy: JsonDocument<PolicyDocument<TemplateString>>;
+  tags: Tags;
+}
+
+export interface KmsReplicaKeySettings {
+  description: string;
+  primaryKeyArn: Ref;
+  deletionWindowInDays: number;
+  enabled: true;
+  bypassPolicyLockoutSafetyCheck: false;
+  policy: JsonDocument<PolicyDocument<TemplateString>>;
+  tags: Tags;
+}
+
+export interface KmsAliasSettings {
+  name: string;
+  targetKeyId: Ref;
+}
+
+export interface SnsTopicSettings {
+  name: string;
+  tags: Tags;
+}
+
+export interface SnsTopicSubscriptionSettings {
+  topicArn: TemplateString;
+  protocol: "email";
+  endpoint: string;
+}
+
+export interface SnsTopicPolicySettings {
+  arn: TemplateString;
+  policy: JsonDocument;
+}
+
+export interface EventRuleSettings {
+  name: string;
+  description: string;
+  eventPattern: JsonDocument<EventPattern>;
+  state: typeof RULE_STATE_ENABLED | typeof RULE_STATE_WITH_READ_ONLY_EVENTS;
+  tags: Tags;
+}
+
+export interface EventTargetSettings {
+  rule: Ref;
+  arn: TemplateString;
+  targetId: string;
+}
+
+export interface MetricAlarmSettings extends AlarmSettings {
+  tags: Tags;
+}
+
+/** Each kind of resource the package creates, with the settings both engines map. */
+export interface SettingsByKind {
+  kmsKey: KmsKeySettings;
+  kmsReplicaKey: KmsReplicaKeySettings;
+  kmsAlias: KmsAliasSettings;
+  snsTopic: SnsTopicSettings;
+  snsTopicSubscription: SnsTopicSubscriptionSettings;
+  snsTopicPolicy: SnsTopicPolicySettings;
+  eventRule: EventRuleSettings;
+  eventTarget: EventTargetSettings;
+  metricAlarm: MetricAlarmSettings;
+}
+
+export type ResourceKind = keyof SettingsByKind;
+
+export type ResourceSpec = {
+  [K in ResourceKind]: {
+    kind: K;
+    /** Stable id; engines append it to the component's name. */
+    logicalId: string;
+    site: SiteRole;
+    /** The region to pin the resource to; undefined for the provider's, which must be clusterRegion. */
+    region?: string;
+    /** Pulumi `protect` / Terraform `prevent_destroy`. */
+    preventDestroy: boolean;
+    settings: SettingsByKind[K];
+  };
+}[ResourceKind];
+
+export interface ByokOutputsSpec {
+  keyArn: Ref;
+  keyId: Ref;
+  replicaKeyArn?: Ref;
+  aliasName: string;
+  keyPolicyJson: JsonDocument<PolicyDocument<TemplateString>>;
+  eventRuleArn: Ref;
+  alarmArn: Ref;
+  alertTopicArn: TemplateString;
+}
+
+export interface ByokSpec {
+  /** The resources in dependency order. */
+  resources: ResourceSpec[];
+  outputs: ByokOutputsSpec;
+  warnings: ByokProblem[];
+  /** Where each site lives. */
+  regions: { primary: string; replica?: string };
+}
+
+export interface SpecOptions extends ValidationOptions {}
+
+/**
+ * Validates the input (throwing one ByokValidationError with every problem) and describes every
+ * resource to create as plain data. Engine-created values stay references (see template.ts):
+ * `account.id`, `partition.name` and `<logicalId>.<attribute>`.
+ */
+export function buildByokSpec(input: ByokInput, options: SpecOptions = {}): ByokSpec {
+  const { warnings, partition } = validateByokInput(input, options);
+  const isUnresolved = options.isUnresolved ?? (() => false);
+  const rolePartition = isUnresolved(input.camundaClusterRoleArn) ? undefined : parseRoleArn(input.camundaClusterRoleArn)?.partition;
+  const settings = {
+    enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? DEFAULTS.enableDefaultAccountAccess,
+    restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? DEFAULTS.restrictGrantsToAwsResources,
+    deletionWindowInDays: input.deletionWindowInDays ?? DEFAULTS.deletionWindowInDays,
+    enableKeyRotation: input.enableKeyRotation ?? DEFAULTS.enableKeyRotation,
+    rotationPeriodInDays: input.rotationPeriodInDays ?? DEFAULTS.rotationPeriodInDays,
+    preventDestroy: input.preventDestroy ?? DEFAULTS.preventDestroy,
+    monitorAccessDenied: input.monitorAccessDenied ?? DEFAULTS.monitorAccessDenied,
+    aliasName: input.aliasName ?? defaultAliasName(input.clusterName),
+    alertEmails: input.alertEmails ?? [],
+    monitoredEventNames: input.monitoredEventNames ?? [...DEFAULT_MONITORED_EVENT_NAMES],
+  };
+  const tags: Tags = { ...(input.tags ?? {}), [CLUSTER_TAG_KEY]: input.clusterName, ...MANAGED_BY_TAG };
+  const policy = jsonDocument(
+    buildKeyPolicyTemplate({
+      camundaClusterRoleArn: input.camundaClusterRoleArn,
+      keyAccountId: options.keyAccountId ?? ACCOUNT_ID,
+      partition: rolePartition ?? partition ?? PARTITION,
+      keyAdministratorArns: input.keyAdministratorArns ?? [],
+      enableDefaultAccountAccess: settings.enableDefaultAccountAccess,
+      restrictGrantsToAwsResources: settings.restrictGrantsToAwsResources,
+    }),
+  );
+  const names = monitoringNames(input.clusterName);
+  const ids = LOGICAL_IDS;
+  const resources: ResourceSpec[] = [];
+  const multiRegion = input.backupRegion !== undefined;
+
+  resources.push({
+    kind: "kmsKey",
+    logicalId: ids.primary.key,
+    site: "primary",
+    preventDestroy: settings.preventDestroy,
+    settings: {
+      description: `Camunda 8 SaaS BYOK key for cluster ${input.clusterName} (encrypts its disks, backups and documents)`,
+      keyUsage: "ENCRYPT_DECRYPT",
+      customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+      multiRegion,
+      enableKeyRotation: settings.enableKeyRotation,
+      ...(settings.enableKeyRotation ? { rotationPeriodInDays: settings.rotationPeriodInDays } : {}),
+      deletionWindowInDays: settings.deletionWindowInDays,
+      isEnabled: true,
+      bypassPolicyLockoutSafetyCheck: false,
+      policy,
+      tags,
+    },
+  });
+  if (input.backupRegion !== undefined) {
+    resources.push({
+      kind: "kmsReplicaKey",
+      logicalId: ids.replica.key,
+      site: "replica",
+      region: input.backupRegion,
+      preventDestroy: settings.preventDestroy,
+      settings: {
+        description: `Camunda 8 SaaS BYOK replica key for cluster ${input.clusterName} (dual-region backups)`,
+        primaryKeyArn: ref(ids.primary.key, "arn"),
+        deletionWindowInDays: settings.deletionWindowInDays,
+        enabled: true,
+        bypassPolicyLockoutSafetyCheck: false,
+        policy,
+        tags,
+      },
+    });
+  }
+
+  const sites: { role: SiteRole; region?: string; topicArn?: string }[] = [
+    { role: "primary", topicArn: input.alertTopicArn },
+  ];
+  if (input.backupRegion !== undefined) {
+    sites.push({ role: "replica", region: input.backupRegion, topicArn: input.backupAlertTopicArn });
+  }
+  for (const site of sites) {
+    const id = ids[site.role];
+    const keyArn = ref(id.key, "arn");
+    const place = { site: site.role, preventDestroy: false, ...(site.region ? { region: site.region } : {}) };
+    resources.push({ kind: "kmsAlias", logicalId: id.alias, ...place, settings: { name: settings.aliasName, targetKeyId: keyArn } });
+
+    // The alert topic is never encrypted with the monitored key: a disabled key must not
+    // silence the alarm about itself.
+    const topicArn: TemplateString = site.topicArn ?? ref(id.alertTopic, "arn");
+    if (site.topicArn === undefined) {
+      resources.push({ kind: "snsTopic", logicalId: id.alertTopic, ...place, settings: { name: names.alertTopic, tags } });
+    }
+    settings.alertEmails.forEach((email, index) => {
+      resources.push({
+        kind: "snsTopicSubscription",
+        logicalId: id.alertSubscription(index),
+        ...place,
+        settings: { topicArn, protocol: "email", endpoint: email },
+      });
+    });
+
+    const rules: { logicalId: string; targetId: string; settings: EventRuleSettings }[] = [
+      {
+        logicalId: id.keyEventsRule,
+        targetId: id.keyEventsTarget,
+        settings: {
+          name: names.keyEventsRule,
+          description: `Calls that disable, delete or re-scope the Camunda BYOK key of cluster ${input.clusterName}`,
+          eventPattern: jsonDocument(
+            buildEventPattern({
+              keyArn,
+              monitoredEventNames: settings.monitoredEventNames,
+              camundaClusterRoleArn: input.camundaClusterRoleArn,
+            }),
+          ),
+          state: RULE_STATE_ENABLED,
+          tags,
+        },
+      },
+    ];
+    if (settings.monitorAccessDenied) {
+      rules.push({
+        logicalId: id.accessDeniedRule,
+        targetId: id.accessDeniedTarget,
+        settings: {
+          name: names.accessDeniedRule,
+          description: `Denied KMS calls on the Camunda BYOK key of cluster ${input.clusterName}`,
+          eventPattern: jsonDocument(
+            buildAccessDeniedEventPattern({ keyArn, keyId: ref(id.key, "keyId"), aliasNames: [settings.aliasName] }),
+          ),
+          state: RULE_STATE_WITH_READ_ONLY_EVENTS,
+          tags,
+        },
+      });
+    }
+    for (const rule of rules) {
+      resources.push({ kind: "eventRule", logicalId: rule.logicalId, ...place, settings: rule.settings });
+      resources.push({
+        kind: "eventTarget",
+        logicalId: rule.targetId,
+        ...place,
+        settings: { rule: ref(rule.logicalId, "name"), arn: topicArn, targetId: "camunda-byok-alerts" },
+      });
+    }
+    resources.push({
+      kind: "metricAlarm",
+      logicalId: id.alarm,
+      ...place,
+      settings: {
+        ...buildAlarmSettings({
+          alarmName: names.alarm,
+          ruleName: ref(id.keyEventsRule, "name"),
+          alertTopicArn: topicArn,
+          keyDescription: `the Camunda BYOK ${site.role === "primary" ? "key" : "replica key"} of cluster ${input.clusterName}`,
+        }),
+        tags,
+      },
+    });
+    if (site.topicArn === undefined) {
+      resources.push({
+        kind: "snsTopicPolicy",
+        logicalId: id.alertTopicPolicy,
+        ...place,
+        settings: {
+          arn: topicArn,
+          policy: jsonDocument(
+            buildAlertTopicPolicy(topicArn, rules.map((rule) => ref(rule.logicalId, "arn")), ref(id.alarm, "arn")),
+          ),
+        },
+      });
+    }
+  }
+
+  return {
+    resources,
+    outputs: {
+      keyArn: ref(ids.primary.key, "arn"),
+      keyId: ref(ids.primary.key, "keyId"),
+      ...(input.backupRegion !== undefined ? { replicaKeyArn: ref(ids.replica.key, "arn") } : {}),
+      aliasName: settings.aliasName,
+      keyPolicyJson: policy,
+      eventRuleArn: ref(ids.primary.keyEventsRule, "arn"),
+      alarmArn: ref(ids.primary.alarm, "arn"),
+      alertTopicArn: input.alertTopicArn ?? ref(ids.primary.alertTopic, "arn"),
+    },
+    warnings,
+    regions: { primary: input.clusterRegion, ...(input.backupRegion ? { replica: input.backupRegion } : {}) },
+  };
+}
+
+/**
+ * Replaces the topic's default policy: EventBridge rules and the CloudWatch alarm may publish,
+ * each only for its own ARN (the confused-deputy guard AWS recommends). The account keeps its
+ * access through IAM policies.
+ */
+function buildAlertTopicPolicy(topicArn: TemplateString, ruleArns: Ref[], alarmArn: Ref) {
+  const publishFrom = (sid: string, service: string, sourceArns: Ref | Ref[]) => ({
+    Sid: sid,
+    Effect: "Allow",
+    Principal: { Service: service },
+    Action: "sns:Publish",
+    Resource: topicArn,
+    Condition: { ArnEquals: { "aws:SourceArn": sourceArns } },
+  });
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      publishFrom("AllowKeyEventRules", "events.amazonaws.com", ruleArns),
+      publishFrom("AllowKeyDeletionAlarm", "cloudwatch.amazonaws.com", alarmArn),
+    ],
+  };
+}
+
+/**
+ * The key policy for a Camunda cluster role and the key's account, exactly as the KMS console's
+ * policy editor takes it. Throws ByokValidationError listing every problem with the input.
+ */
+export function buildKeyPolicy(input: KeyPolicyInput): PolicyDocument {
+  const partition = validateKeyPolicyInput(input) ?? "aws";
+  const template = buildKeyPolicyTemplate({
+    camundaClusterRoleArn: input.camundaClusterRoleArn,
+    keyAccountId: input.keyAccountId,
+    partition,
+    keyAdministratorArns: input.keyAdministratorArns ?? [],
+    enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? DEFAULTS.enableDefaultAccountAccess,
+    restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? DEFAULTS.restrictGrantsToAwsResources,
+  });
+  return resolveTemplate(template, {}) as PolicyDocument;
+}
