@@ -1,0 +1,29 @@
+import { expect } from "chai";
+import { REPO_ROOT, runNode } from "./support/processes";
+
+const IAC_PACKAGES = ["@pulumi/pulumi", "@pulumi/aws", "cdktf", "constructs", "@cdktf/provider-aws"];
+
+describe("package", () => {
+  it("the built core loads without any IaC package", () => {
+    const probe = `
+      const core = require("camunda-byok-kms");
+      const loaded = Object.keys(require.cache).filter((file) => file.includes("node_modules"));
+      console.log(JSON.stringify({ exports: Object.keys(core), loaded }));`;
+    const result = runNode(["-e", probe], { cwd: REPO_ROOT });
+    expect(result.status, result.stderr).to.equal(0);
+    const { exports, loaded } = JSON.parse(result.stdout);
+    for (const name of ["buildKeyPolicy", "buildEventPattern", "buildByokSpec", "validateByokInput", "ByokValidationError", "CAMUNDA_KEY_USAGE_ACTIONS"]) {
+      expect(exports).to.include(name);
+    }
+    for (const pkg of IAC_PACKAGES) expect(loaded.join("\n")).to.not.include(`node_modules/${pkg}/`);
+  });
+
+  it("declares the IaC packages as optional peers", () => {
+    const pkg = require("../package.json");
+    for (const name of IAC_PACKAGES) {
+      expect(pkg.peerDependencies, name).to.have.property(name);
+      expect(pkg.peerDependenciesMeta[name]).to.deep.equal({ optional: true });
+      expect(pkg.dependencies ?? {}).to.not.have.property(name);
+    }
+  });
+});

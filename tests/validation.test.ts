@@ -1,0 +1,174 @@
+import { expect } from "chai";
+import { validateByokInput, type ByokInput } from "../shared";
+import { expectValidationError, problemInputs } from "./support/errors";
+import { ADMIN_ROLE_ARN, CAMUNDA_ROLE_ARN, validInput } from "./support/fixtures";
+
+function problemsFor(overrides: Partial<ByokInput> | Record<string, unknown>) {
+  const error = expectValidationError(() => validateByokInput(validInput(overrides as Partial<ByokInput>)));
+  return error.problems;
+}
+
+function messageFor(input: string, overrides: Partial<ByokInput> | Record<string, unknown>): string {
+  const problem = problemsFor(overrides).find((p) => p.input === input);
+  expect(problem, `a problem naming ${input}`).to.not.equal(undefined);
+  return problem!.message;
+}
+
+describe("validation", () => {
+  it("accepts a valid input, including a role ARN with an IAM path", () => {
+    expect(validateByokInput(validInput()).warnings).to.deep.equal([]);
+    expect(() => validateByokInput(validInput({ camundaClusterRoleArn: "arn:aws:iam::123456789012:role/plain-role" }))).to.not.throw();
+  });
+
+  it("reports every problem at once, each naming its input, in one message", () => {
+    const error = expectValidationError(() =>
+      validateByokInput({
+        camundaClusterRoleArn: "arn:aws:iam::123456789012:role/*",
+        clusterRegion: "moon-1",
+        clusterName: "has space",
+        deletionWindowInDays: 3,
+        rotationPeriodInDays: 30,
+        aliasName: "alias/aws/ebs",
+        alertEmails: ["not-an-email"],
+      }),
+    );
+    expect(problemInputs(error)).to.have.members([
+      "camundaClusterRoleArn",
+      "clusterRegion",
+      "clusterName",
+      "deletionWindowInDays",
+      "rotationPeriodInDays",
+      "aliasName",
+      "alertEmails[0]",
+    ]);
+    for (const problem of error.problems) expect(error.message).to.include(`${problem.input}: ${problem.message}`);
+  });
+
+  describe("camundaClusterRoleArn", () => {
+    const cases: [string, string, RegExp][] = [
+      ["missing", "", /is required/],
+      ["a wildcard", "arn:aws:iam::123456789012:role/c8-cluster/*", /wildcards/],
+      ["a wildcard principal", "*", /wildcards/],
+      ["a user", "arn:aws:iam::123456789012:user/alice", /IAM role ARN/],
+      ["the account root", "arn:aws:iam::123456789012:root", /IAM role ARN/],
+      ["an STS session", "arn:aws:sts::123456789012:assumed-role/c8-apps-1/x", /not an STS session/],
+      ["a short account", "arn:aws:iam::12345:role/x", /12-digit/],
+      ["an unknown partition", "arn:aws-iso:iam::123456789012:role/x", /partition/],
+      ["whitespace", "arn:aws:iam::123456789012:role/c8 apps", /whitespace/],
+      ["a name over 64 characters", `arn:aws:iam::123456789012:role/${"a".repeat(65)}`, /IAM role ARN/],
+    ];
+    for (const [label, arn, message] of cases) {
+      it(`rejects ${label}`, () => {
+        expect(messageFor("camundaClusterRoleArn", { camundaClusterRoleArn: arn })).to.match(message);
+      });
+    }
+    it("rejects a role in another partition than the region", () => {
+      expect(messageFor("camundaClusterRoleArn", { camundaClusterRoleArn: "arn:aws-cn:iam::123456789012:role/x" })).to.match(/partition aws-cn/);
+    });
+  });
+
+  describe("regions", () => {
+    it("rejects a malformed region and an unknown one differently", () => {
+      expect(messageFor("clusterRegion", { clusterRegion: "Frankfurt" })).to.match(/must be an AWS region/);
+      expect(messageFor("clusterRegion", { clusterRegion: "eu-central-9" })).to.match(/upgrade the package/);
+    });
+    it("rejects a backup region equal to the cluster region or in another partition", () => {
+      expect(messageFor("backupRegion", { backupRegion: "eu-central-1" })).to.match(/must differ/);
+      expect(messageFor("backupRegion", { backupRegion: "cn-north-1" })).to.match(/partition aws-cn/);
+    });
+    it("warns, without failing, on a backup region outside Camunda's pairs", () => {
+      expect(validateByokInput(validInput({ backupRegion: "eu-west-1" })).warnings).to.deep.equal([]);
+      const { warnings } = validateByokInput(validInput({ backupRegion: "eu-north-1" }));
+      expect(warnings.map((w) => w.input)).to.deep.equal(["backupRegion"]);
+    });
+  });
+
+  describe("administrators and lockout", () => {
+    it("rejects non-IAM principals and wildcards, naming the list index", () => {
+      const problems = problemsFor({ keyAdministratorArns: [ADMIN_ROLE_ARN, "arn:aws:iam::111122223333:role/*", "arn:aws:s3:::bucket"] });
+      expect(problems.map((p) => p.input)).to.deep.equal(["keyAdministratorArns[1]", "keyAdministratorArns[2]"]);
+    });
+    it("refuses the Camunda role as an administrator", () => {
+      expect(messageFor("keyAdministratorArns[0]", { keyAdministratorArns: [CAMUNDA_ROLE_ARN] })).to.match(/must never manage/);
+    });
+    it("refuses a policy nobody could manage", () => {
+      expect(messageFor("keyAdministratorArns", { enableDefaultAccountAccess: false })).to.match(/at least one administrator/);
+      const error = expectValidationError(() =>
+        validateByokInput(validInput({ enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::999999999999:role/x"] }), { keyAccountId: "111122223333" }),
+      );
+      expect(error.problems[0].message).to.match(/account 111122223333/);
+      expect(() =>
+        validateByokInput(validInput({ enableDefaultAccountAccess: false, keyAdministratorArns: [ADMIN_ROLE_ARN] }), { keyAccountId: "111122223333" }),
+      ).to.not.throw();
+    });
+    it("refuses a policy over AWS's 32,768-byte limit", () => {
+      const admins = Array.from({ length: 700 }, (_, i) => `arn:aws:iam::111122223333:role/administrator-${i}`);
+      expect(messageFor("keyAdministratorArns", { keyAdministratorArns: admins })).to.match(/over AWS's limit of 32768/);
+    });
+  });
+
+  describe("key settings", () => {
+    it("checks windows and periods at their bounds", () => {
+      for (const days of [7, 30]) expect(() => validateByokInput(validInput({ deletionWindowInDays: days }))).to.not.throw();
+      for (const days of [6, 31, 7.5]) expect(messageFor("deletionWindowInDays", { deletionWindowInDays: days })).to.match(/between 7 and 30/);
+      for (const days of [90, 2560]) expect(() => validateByokInput(validInput({ rotationPeriodInDays: days }))).to.not.throw();
+      for (const days of [89, 2561]) expect(messageFor("rotationPeriodInDays", { rotationPeriodInDays: days })).to.match(/between 90 and 2560/);
+    });
+    it("checks aliases as AWS does", () => {
+      expect(messageFor("aliasName", { aliasName: "camunda" })).to.match(/must start with "alias\/"/);
+      expect(messageFor("aliasName", { aliasName: "alias/AWS/x" })).to.match(/reserves/);
+      expect(messageFor("aliasName", { aliasName: "alias/a b" })).to.match(/letters, digits/);
+      expect(messageFor("aliasName", { aliasName: `alias/${"a".repeat(251)}` })).to.match(/256/);
+    });
+    it("checks types for JavaScript callers", () => {
+      expect(messageFor("preventDestroy", { preventDestroy: "yes" })).to.match(/true or false/);
+      expect(messageFor("alertEmails", { alertEmails: "a@b.co" })).to.match(/must be a list/);
+    });
+    it("names inputs it does not know, such as typos", () => {
+      expect(messageFor("clusterRegon", { clusterRegon: "eu-central-1" })).to.match(/not an input/);
+    });
+  });
+
+  describe("alerts", () => {
+    const topic = "arn:aws:sns:eu-central-1:111122223333:alerts";
+    it("requires the existing topic in the cluster region", () => {
+      expect(messageFor("alertTopicArn", { alertTopicArn: "arn:aws:sns:us-east-1:111122223333:alerts" })).to.match(/must be in clusterRegion/);
+      expect(messageFor("alertTopicArn", { alertTopicArn: "alerts" })).to.match(/SNS topic ARN/);
+    });
+    it("requires a backup-region topic with an existing topic and a backup region", () => {
+      expect(messageFor("backupAlertTopicArn", { alertTopicArn: topic, backupRegion: "eu-west-1" })).to.match(/is required/);
+      expect(() =>
+        validateByokInput(validInput({ alertTopicArn: topic, backupRegion: "eu-west-1", backupAlertTopicArn: "arn:aws:sns:eu-west-1:111122223333:alerts" })),
+      ).to.not.throw();
+    });
+    it("rejects repeated and malformed emails and warns when nobody would hear an alarm", () => {
+      expect(messageFor("alertEmails[1]", { alertEmails: ["a@example.com", "A@example.com"] })).to.match(/repeats/);
+      expect(validateByokInput(validInput({ alertEmails: [] })).warnings.map((w) => w.input)).to.deep.equal(["alertEmails"]);
+    });
+    it("checks monitored event names", () => {
+      expect(messageFor("monitoredEventNames", { monitoredEventNames: [] })).to.match(/at least one/);
+      expect(messageFor("monitoredEventNames[0]", { monitoredEventNames: ["kms:DisableKey"] })).to.match(/KMS API name/);
+    });
+  });
+
+  describe("tags", () => {
+    it("refuses reserved and malformed tags", () => {
+      const problems = problemsFor({ tags: { "managed-by": "me", "aws:owner": "x", ok: "y".repeat(257) } });
+      expect(problems.map((p) => p.input)).to.deep.equal(["tags.managed-by", "tags.aws:owner", "tags.ok"]);
+    });
+  });
+
+  describe("values an engine knows only at deploy time", () => {
+    const token = "${TfToken[TOKEN.7]}";
+    const isUnresolved = (value: unknown) => value === token;
+    it("skips the checks that need them and keeps the others", () => {
+      expect(() =>
+        validateByokInput({ camundaClusterRoleArn: token, clusterRegion: token, clusterName: token, deletionWindowInDays: token as unknown as number }, { isUnresolved }),
+      ).to.not.throw();
+      const error = expectValidationError(() =>
+        validateByokInput({ camundaClusterRoleArn: token, clusterRegion: "eu-central-1", clusterName: "ok", deletionWindowInDays: 3 }, { isUnresolved }),
+      );
+      expect(problemInputs(error)).to.deep.equal(["deletionWindowInDays"]);
+    });
+  });
+});
