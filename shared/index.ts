@@ -53,6 +53,7 @@ export {
   type TemplateString,
 } from "./template";
 export {
+  providerRegionMismatch,
   validateByokInput,
   validateKeyPolicyInput,
   type KeyPolicyInput,

@@ -13,6 +13,8 @@ export interface ValidationOptions {
   isUnresolved?: (value: unknown) => boolean;
   /** The deploying account, when known: makes the lockout check exact. */
   keyAccountId?: string;
+  /** The region the engine's AWS provider deploys to, when known: it must be clusterRegion. */
+  providerRegion?: string;
 }
 
 export interface ValidationResult {
@@ -121,6 +123,10 @@ export function validateByokInput(input: ByokInput, options: ValidationOptions =
   }
 
   const partition = checkRegions(check, input);
+  if (options.providerRegion !== undefined && check.known(options.providerRegion) && check.known(input.clusterRegion)
+    && options.providerRegion !== input.clusterRegion) {
+    check.problem("clusterRegion", providerRegionMismatch(String(input.clusterRegion), options.providerRegion));
+  }
   const rolePartition = checkRoleArn(check, input.camundaClusterRoleArn, partition);
   const keyPartition = partition ?? rolePartition;
   checkClusterName(check, input.clusterName);
@@ -133,6 +139,11 @@ export function validateByokInput(input: ByokInput, options: ValidationOptions =
 
   if (check.problems.length > 0) throw new ByokValidationError(check.problems);
   return { warnings: check.warnings, partition: keyPartition };
+}
+
+/** The key must live in the cluster's region, and the key is created in the provider's region. */
+export function providerRegionMismatch(clusterRegion: string, providerRegion: string): string {
+  return `is "${clusterRegion}", but the AWS provider deploys to "${providerRegion}": the key must live in the cluster's region, so configure the provider for "${clusterRegion}"`;
 }
 
 function checkRegions(check: Checker, input: ByokInput): Partition | undefined {

@@ -1,0 +1,155 @@
+import * as pulumi from "@pulumi/pulumi";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
+import {
+  buildByokSpec,
+  renderTemplate,
+  type ByokInput,
+  type ByokSpec,
+  type ResourceSpec,
+  type TemplateRenderer,
+} from "../shared";
+import { createResource, type PulumiResource } from "./resources";
+
+/** `ByokInput` with Pulumi Inputs; see `ByokInput` in the core for what each input means. */
+export interface CamundaByokKeyArgs {
+  /** The Camunda cluster IAM role ARN from the Camunda Console (may be a secret or another stack's output). */
+  camundaClusterRoleArn: pulumi.Input<string>;
+  /** The cluster's AWS region; the provider's region must be the same. */
+  clusterRegion: pulumi.Input<string>;
+  /** Short identifier used in AWS names and tags; changing it never replaces the key. */
+  clusterName: pulumi.Input<string>;
+  /**
+   * Dual-region backups: a multi-region key with a replica in this region. A plain string, as it
+   * decides which resources exist; choose it up front (adding it later replaces the key).
+   * @default none
+   */
+  backupRegion?: string;
+  /** Principals that may manage (never use) the key. @default [] */
+  keyAdministratorArns?: pulumi.Input<pulumi.Input<string>[]>;
+  /** The account-root `kms:*` statement of Camunda's published policy. @default true */
+  enableDefaultAccountAccess?: pulumi.Input<boolean>;
+  /** Camunda's grant actions only with `kms:GrantIsForAWSResource`. @default false */
+  restrictGrantsToAwsResources?: pulumi.Input<boolean>;
+  /** @default `alias/camunda-byok-<clusterName>` */
+  aliasName?: pulumi.Input<string>;
+  /** 7 to 30. @default 30 */
+  deletionWindowInDays?: pulumi.Input<number>;
+  /** @default true */
+  enableKeyRotation?: pulumi.Input<boolean>;
+  /** 90 to 2560. @default 365 */
+  rotationPeriodInDays?: pulumi.Input<number>;
+  /** `protect: true` on the key and the replica; a resource option, so a plain boolean. @default true */
+  preventDestroy?: boolean;
+  /** Email subscriptions to a new alert topic; the list's length decides how many. @default [] */
+  alertEmails?: pulumi.Input<string>[];
+  /** An existing SNS topic in `clusterRegion` instead of a new one. @default none */
+  alertTopicArn?: pulumi.Input<string>;
+  /** With `alertTopicArn` and `backupRegion`: the existing topic in `backupRegion`. @default none */
+  backupAlertTopicArn?: pulumi.Input<string>;
+  /** CloudTrail event names that raise an alert. @default DisableKey, ScheduleKeyDeletion, PutKeyPolicy, DisableKeyRotation, UpdatePrimaryRegion */
+  monitoredEventNames?: pulumi.Input<pulumi.Input<string>[]>;
+  /** A rule alerting on denied KMS calls against the key; decides whether it exists, so plain. @default true */
+  monitorAccessDenied?: boolean;
+  /** Merged with the package's own tags. @default {} */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+export const CAMUNDA_BYOK_KEY_TYPE = "camunda-byok-kms:index:CamundaByokKey";
+
+/** Stands for a value Pulumi knows only later, so the static checks skip it. */
+const UNRESOLVED = "\u0000camunda-byok-kms:unresolved\u0000";
+
+function isPending(value: unknown): boolean {
+  return pulumi.Output.isInstance(value) || (typeof value === "object" && value !== null && typeof (value as Promise<unknown>).then === "function");
+}
+
+/** The args as far as they are known at construction; pending values become UNRESOLVED. */
+function knownNow(value: unknown): unknown {
+  if (isPending(value)) return UNRESOLVED;
+  if (Array.isArray(value)) return value.map(knownNow);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, knownNow(item)]));
+  }
+  return value;
+}
+
+/**
+ * The customer side of Camunda 8 SaaS Bring Your Own Key: a symmetric KMS key whose policy lets
+ * the Camunda cluster role use it, its alias, and the alerts that fire when someone disables,
+ * deletes or re-scopes it. Paste `keyArn` (and `replicaKeyArn`) into the Camunda Console.
+ */
+export class CamundaByokKey extends pulumi.ComponentResource {
+  /** The key ARN to paste into the Camunda Console. */
+  readonly keyArn: pulumi.Output<string>;
+  /** The replica's ARN, the Console's second field with dual-region backups; undefined without `backupRegion`. */
+  readonly replicaKeyArn: pulumi.Output<string | undefined>;
+  readonly keyId: pulumi.Output<string>;
+  readonly aliasName: pulumi.Output<string>;
+  /** The key policy exactly as applied. */
+  readonly keyPolicyJson: pulumi.Output<string>;
+  readonly eventRuleArn: pulumi.Output<string>;
+  readonly alarmArn: pulumi.Output<string>;
+  readonly alertTopicArn: pulumi.Output<string>;
+
+  constructor(name: string, args: CamundaByokKeyArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    // Plain bad input throws here, before the component or any child is registered.
+    const layout = buildByokSpec(knownNow(args) as ByokInput, { isUnresolved: (value) => value === UNRESOLVED });
+    super(CAMUNDA_BYOK_KEY_TYPE, name, {}, opts);
+
+    for (const warning of layout.warnings) pulumi.log.warn(`${warning.input} ${warning.message}`, this);
+
+    const identity = getCallerIdentityOutput({}, { parent: this });
+    const providerRegion = getRegionOutput({}, { parent: this });
+    const spec: pulumi.Output<ByokSpec> = pulumi
+      .all([pulumi.output(args as pulumi.Inputs), identity.accountId, providerRegion.region])
+      .apply(([input, accountId, region]) =>
+        buildByokSpec(input as unknown as ByokInput, { keyAccountId: accountId, providerRegion: region }),
+      );
+
+    const children = new Map<string, PulumiResource>();
+    const renderer: TemplateRenderer<unknown> = {
+      ref(name) {
+        if (name === "account.id") return identity.accountId;
+        if (name === "partition.name") return identity.arn.apply((arn) => arn.split(":")[1]);
+        const [logicalId, attribute] = name.split(".");
+        const child = children.get(logicalId);
+        if (!child) throw new Error(`camunda-byok-kms: ${name} refers to a resource not created yet`);
+        return (child as unknown as Record<string, unknown>)[attribute];
+      },
+      join: (parts) => pulumi.concat(...(parts as pulumi.Input<string>[])),
+      json: (rendered) => pulumi.jsonStringify(pulumi.output(rendered)),
+    };
+    const render = (value: unknown) => pulumi.output(renderTemplate(value, renderer));
+
+    for (const planned of layout.resources) {
+      const live = spec.apply((s) => s.resources.find((r) => r.logicalId === planned.logicalId) as ResourceSpec);
+      const settings = live.apply((resource) => render(resource.settings)) as pulumi.Output<Record<string, unknown>>;
+      const child = createResource(planned, `${name}-${planned.logicalId}`, settings, {
+        parent: this,
+        ...(planned.preventDestroy ? { protect: true } : {}),
+      });
+      children.set(planned.logicalId, child);
+    }
+
+    const outputs = spec.apply((s) => render(s.outputs)) as pulumi.Output<Record<string, string | undefined>>;
+    this.keyArn = outputs.apply((o) => o.keyArn as string);
+    this.replicaKeyArn = outputs.apply((o) => o.replicaKeyArn);
+    this.keyId = outputs.apply((o) => o.keyId as string);
+    this.aliasName = outputs.apply((o) => o.aliasName as string);
+    this.keyPolicyJson = outputs.apply((o) => o.keyPolicyJson as string);
+    this.eventRuleArn = outputs.apply((o) => o.eventRuleArn as string);
+    this.alarmArn = outputs.apply((o) => o.alarmArn as string);
+    this.alertTopicArn = outputs.apply((o) => o.alertTopicArn as string);
+    this.registerOutputs({
+      keyArn: this.keyArn,
+      replicaKeyArn: this.replicaKeyArn,
+      keyId: this.keyId,
+      aliasName: this.aliasName,
+      keyPolicyJson: this.keyPolicyJson,
+      eventRuleArn: this.eventRuleArn,
+      alarmArn: this.alarmArn,
+      alertTopicArn: this.alertTopicArn,
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { Alias } from "@pulumi/aws/kms/alias";
+import { Key } from "@pulumi/aws/kms/key";
+import { ReplicaKey } from "@pulumi/aws/kms/replicaKey";
+import { Topic } from "@pulumi/aws/sns/topic";
+import { TopicPolicy } from "@pulumi/aws/sns/topicPolicy";
+import { TopicSubscription } from "@pulumi/aws/sns/topicSubscription";
+import { EventRule } from "@pulumi/aws/cloudwatch/eventRule";
+import { EventTarget } from "@pulumi/aws/cloudwatch/eventTarget";
+import { MetricAlarm } from "@pulumi/aws/cloudwatch/metricAlarm";
+import type { ResourceKind, ResourceSpec } from "../shared";
+
+export type PulumiResource = pulumi.CustomResource;
+
+type Constructor = new (name: string, args: any, opts?: pulumi.CustomResourceOptions) => PulumiResource;
+
+/** Each spec kind's @pulumi/aws class, imported by module so no other service loads. */
+const CLASSES: Record<ResourceKind, Constructor> = {
+  kmsKey: Key,
+  kmsReplicaKey: ReplicaKey,
+  kmsAlias: Alias,
+  snsTopic: Topic,
+  snsTopicSubscription: TopicSubscription,
+  snsTopicPolicy: TopicPolicy,
+  eventRule: EventRule,
+  eventTarget: EventTarget,
+  metricAlarm: MetricAlarm,
+};
+
+/** Where @pulumi/aws names an argument differently from the Terraform names the spec uses. */
+const PULUMI_ARG_NAMES: Partial<Record<ResourceKind, Record<string, string>>> = {
+  snsTopicSubscription: { topicArn: "topic" },
+  metricAlarm: { alarmName: "name" },
+};
+
+/** Registers one spec resource; its settings arrive as one Output and are passed on per argument. */
+export function createResource(
+  planned: ResourceSpec,
+  name: string,
+  settings: pulumi.Output<Record<string, unknown>>,
+  opts: pulumi.CustomResourceOptions,
+): PulumiResource {
+  const renames = PULUMI_ARG_NAMES[planned.kind] ?? {};
+  const args: Record<string, unknown> = {};
+  for (const key of Object.keys(planned.settings)) {
+    args[renames[key] ?? key] = settings.apply((values) => values[key]);
+  }
+  if (planned.region !== undefined) args.region = planned.region;
+  return new CLASSES[planned.kind](name, args, opts);
+}

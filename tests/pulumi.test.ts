@@ -1,0 +1,197 @@
+import { Provider } from "@pulumi/aws/provider";
+import * as pulumi from "@pulumi/pulumi";
+import { expect } from "chai";
+import { buildEventPattern, buildKeyPolicy, ByokValidationError } from "../shared";
+import { CamundaByokKey, type CamundaByokKeyArgs } from "../pulumi";
+import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
+import { loadStackConfig, runPulumiExample } from "./support/pulumi-example";
+import { installPulumiMocks, isSecret, settle, valueOf, type RegisteredResource } from "./support/pulumi-mocks";
+
+const ACCOUNT = "111122223333";
+const baseArgs: CamundaByokKeyArgs = {
+  camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
+  clusterRegion: "eu-central-1",
+  clusterName: "payments-prod",
+  alertEmails: ["oncall@example.com"],
+};
+
+function byName(registered: RegisteredResource[], name: string): RegisteredResource {
+  const resource = registered.find((r) => r.name === name);
+  expect(resource, `resource ${name}`).to.not.equal(undefined);
+  return resource!;
+}
+
+/** Creates a component under mocks and returns it with the children's resource options. */
+function createComponent(args: CamundaByokKeyArgs, opts: pulumi.ComponentResourceOptions = {}) {
+  const childOptions = new Map<string, pulumi.ResourceOptions>();
+  const children = new Map<string, pulumi.Resource>();
+  const component = new CamundaByokKey("byok", args, {
+    ...opts,
+    transformations: [
+      (transform) => {
+        childOptions.set(transform.name, transform.opts);
+        children.set(transform.name, transform.resource);
+        return undefined;
+      },
+    ],
+  });
+  return { component, childOptions, children };
+}
+
+describe("Pulumi component (under mocks)", () => {
+  describe("the example program, as `pulumi up` runs it", () => {
+    it("creates every resource with the core's policy, pattern and alarm, and protects the key", async () => {
+      const config = loadStackConfig();
+      const run = await runPulumiExample();
+      const types = run.registered.map((r) => r.type).filter((type) => type !== "pulumi:pulumi:Stack");
+      expect(types).to.have.members([
+        "camunda-byok-kms:index:CamundaByokKey",
+        "aws:kms/key:Key",
+        "aws:kms/alias:Alias",
+        "aws:sns/topic:Topic",
+        "aws:sns/topicSubscription:TopicSubscription",
+        "aws:sns/topicSubscription:TopicSubscription",
+        "aws:sns/topicPolicy:TopicPolicy",
+        "aws:cloudwatch/eventRule:EventRule",
+        "aws:cloudwatch/eventTarget:EventTarget",
+        "aws:cloudwatch/eventRule:EventRule",
+        "aws:cloudwatch/eventTarget:EventTarget",
+        "aws:cloudwatch/metricAlarm:MetricAlarm",
+      ]);
+
+      const key = byName(run.registered, "camunda-byok-key");
+      expect(key.inputs).to.deep.include({
+        customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+        keyUsage: "ENCRYPT_DECRYPT",
+        enableKeyRotation: true,
+        rotationPeriodInDays: 365,
+        deletionWindowInDays: 30,
+        multiRegion: false,
+      });
+      const roleArn = config["camunda-byok-example:camundaClusterRoleArn"];
+      expect(key.inputs.policy).to.equal(JSON.stringify(buildKeyPolicy({ camundaClusterRoleArn: roleArn, keyAccountId: ACCOUNT })));
+      expect(run.options.get("camunda-byok-key")?.protect).to.equal(true);
+      expect(run.outputs.keyArn).to.equal(key.state.arn);
+
+      const rule = byName(run.registered, "camunda-byok-key-events");
+      expect(rule.inputs.eventPattern).to.equal(JSON.stringify(buildEventPattern({ keyArn: key.state.arn, camundaClusterRoleArn: roleArn })));
+      const topic = byName(run.registered, "camunda-byok-alert-topic");
+      const alarm = byName(run.registered, "camunda-byok-key-deletion-alarm");
+      expect(alarm.inputs.alarmActions).to.deep.equal([topic.state.arn]);
+      expect(alarm.inputs.dimensions).to.deep.equal({ RuleName: rule.inputs.name });
+      expect(byName(run.registered, "camunda-byok-key-events-target").inputs).to.deep.include({ arn: topic.state.arn, rule: rule.inputs.name });
+      expect(run.registered.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription").map((r) => r.inputs.endpoint))
+        .to.deep.equal(["oncall@example.com", "security@example.com"]);
+      expect(String(run.outputs.consoleHint)).to.include(key.state.arn);
+    });
+
+    it("fails the update, naming clusterRegion and both regions, when the provider is elsewhere", async () => {
+      let error: unknown;
+      try {
+        await runPulumiExample({ "aws:region": "us-east-1" }, { providerRegion: "us-east-1" });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).to.be.instanceOf(ByokValidationError);
+      expect((error as ByokValidationError).problems[0].input).to.equal("clusterRegion");
+      expect((error as Error).message).to.include('"eu-central-1"').and.to.include('"us-east-1"');
+    });
+  });
+
+  it("keeps a secret role ARN secret in the policy output", async () => {
+    installPulumiMocks();
+    const { component } = createComponent({ ...baseArgs, camundaClusterRoleArn: pulumi.secret(CAMUNDA_ROLE_ARN) });
+    expect(await isSecret(component.keyPolicyJson)).to.equal(true);
+    expect(await valueOf(component.keyPolicyJson)).to.include(CAMUNDA_ROLE_ARN);
+    const plain = createComponent(baseArgs).component;
+    expect(await isSecret(plain.keyPolicyJson)).to.equal(false);
+  });
+
+  it("throws every problem of plain bad input before registering anything", async () => {
+    const registered = installPulumiMocks();
+    let error: unknown;
+    try {
+      createComponent({ ...baseArgs, camundaClusterRoleArn: "arn:aws:iam::123456789012:user/bob", deletionWindowInDays: 90, clusterRegion: "eu-central-99" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(ByokValidationError);
+    expect((error as ByokValidationError).problems.map((p) => p.input)).to.have.members(["camundaClusterRoleArn", "deletionWindowInDays", "clusterRegion"]);
+    await settle();
+    expect(registered).to.deep.equal([]);
+  });
+
+  it("fails inside the update, with the same message, for bad values known only later", async () => {
+    installPulumiMocks();
+    const { component } = createComponent({ ...baseArgs, camundaClusterRoleArn: pulumi.output("arn:aws:iam::123456789012:user/bob") });
+    let error: unknown;
+    try {
+      await valueOf(component.keyArn);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(ByokValidationError);
+    expect((error as Error).message).to.include("camundaClusterRoleArn: must be an IAM role ARN");
+  });
+
+  it("creates a protected, monitored replica in the backup region with the same policy", async () => {
+    const registered = installPulumiMocks();
+    const { component, childOptions } = createComponent({ ...baseArgs, backupRegion: "eu-west-1" });
+    const replicaArn = await valueOf(component.replicaKeyArn);
+    await settle();
+    const key = byName(registered, "byok-key");
+    const replica = byName(registered, "byok-replica-key");
+    expect(key.inputs.multiRegion).to.equal(true);
+    expect(replica.inputs.region).to.equal("eu-west-1");
+    expect(replica.inputs.primaryKeyArn).to.equal(key.state.arn);
+    expect(replica.inputs.policy).to.equal(key.inputs.policy);
+    expect(childOptions.get("byok-replica-key")?.protect).to.equal(true);
+    expect(replicaArn).to.equal(replica.state.arn);
+    const rule = byName(registered, "byok-replica-key-events");
+    expect(rule.inputs.region).to.equal("eu-west-1");
+    expect(JSON.parse(rule.inputs.eventPattern).$or[0].detail.resources.ARN).to.deep.equal([replica.state.arn]);
+    const alarm = byName(registered, "byok-replica-key-deletion-alarm");
+    expect(alarm.inputs.region).to.equal("eu-west-1");
+    expect(alarm.inputs.alarmActions).to.deep.equal([byName(registered, "byok-replica-alert-topic").state.arn]);
+  });
+
+  it("never replaces the key when the cluster name, alias, tags or emails change", async () => {
+    const keyUrns = async (args: CamundaByokKeyArgs) => {
+      installPulumiMocks();
+      const { children } = createComponent({ ...args, backupRegion: "eu-west-1" });
+      return Promise.all(["byok-key", "byok-replica-key"].map((name) => valueOf(children.get(name)!.urn)));
+    };
+    const before = await keyUrns(baseArgs);
+    const after = await keyUrns({ ...baseArgs, clusterName: "renamed", aliasName: "alias/other", tags: { team: "x" }, alertEmails: ["a@example.com", "b@example.com"] });
+    expect(after).to.deep.equal(before);
+    expect(before[0]).to.match(/CamundaByokKey\$aws:kms\/key:Key::byok-key$/);
+  });
+
+  it("passes `preventDestroy: false` through as no protection", async () => {
+    installPulumiMocks();
+    const { childOptions } = createComponent({ ...baseArgs, preventDestroy: false });
+    await settle();
+    expect(childOptions.get("byok-key")?.protect).to.equal(undefined);
+  });
+
+  it("uses an explicit provider for its children and its account and region look-ups", async () => {
+    const registered = installPulumiMocks();
+    const provider = new Provider("frankfurt", { region: "eu-central-1" });
+    const { component, childOptions } = createComponent(baseArgs, { providers: { aws: provider } });
+    await valueOf(component.keyArn);
+    await settle();
+    expect(byName(registered, "frankfurt").type).to.equal("pulumi:providers:aws");
+    expect(childOptions.get("byok-key")?.parent).to.equal(component);
+    const providerUrn = await valueOf(provider.urn);
+    expect((component as any).getProvider("aws::Key")).to.equal(provider);
+    expect(providerUrn).to.include("frankfurt");
+  });
+
+  it("names children after the component, so an alias on a renamed component carries to the key", async () => {
+    installPulumiMocks();
+    const { component } = createComponent(baseArgs, { aliases: [{ name: "old-byok" }] });
+    const aliases = pulumi.allAliases([], "byok-key", "aws:kms/key:Key", component, "byok");
+    const urns = await Promise.all(aliases.map((alias) => valueOf(alias)));
+    expect(urns.some((urn) => urn.endsWith("CamundaByokKey$aws:kms/key:Key::old-byok-key"))).to.equal(true);
+  });
+});
