@@ -1,1 +1,2 @@
-export {};
+export { CamundaByokKey, type CamundaByokKeyProps } from "./camunda-byok-key";
+export { ByokValidationError } from "../shared";

@@ -3,6 +3,7 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import {
   buildByokSpec,
+  ByokValidationError,
   renderTemplate,
   type ByokInput,
   type ByokSpec,
@@ -95,6 +96,12 @@ export class CamundaByokKey extends pulumi.ComponentResource {
   constructor(name: string, args: CamundaByokKeyArgs, opts: pulumi.ComponentResourceOptions = {}) {
     // Plain bad input throws here, before the component or any child is registered.
     const layout = buildByokSpec(knownNow(args) as ByokInput, { isUnresolved: (value) => value === UNRESOLVED });
+    if (layout.resources.some((resource) => resource.forEach !== undefined)) {
+      // Pulumi must know how many subscriptions to register; the addresses may be Outputs.
+      throw new ByokValidationError([
+        { input: "alertEmails", message: "must be a list (its elements may be Outputs), not an Output of a list" },
+      ]);
+    }
     super(CAMUNDA_BYOK_KEY_TYPE, name, {}, opts);
 
     for (const warning of layout.warnings) pulumi.log.warn(`${warning.input} ${warning.message}`, this);

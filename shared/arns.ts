@@ -12,6 +12,9 @@ const ADMIN_ARN = new RegExp(
 );
 const SNS_TOPIC_ARN = /^arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]+):(\d{12}):([\w-]{1,256})$/;
 
+/** The role ARN rule as a pattern RE2 (Terraform's regex) reads the same way as JavaScript. */
+export const ROLE_ARN_PATTERN = ROLE_ARN.source;
+
 export interface ParsedRoleArn {
   partition: Partition;
   accountId: string;

@@ -43,6 +43,7 @@ export {
 } from "./spec";
 export {
   ACCOUNT_ID,
+  EACH_VALUE,
   PARTITION,
   renderTemplate,
   resolveTemplate,
@@ -56,6 +57,7 @@ export {
   providerRegionMismatch,
   validateByokInput,
   validateKeyPolicyInput,
+  type DeferredCheck,
   type KeyPolicyInput,
   type ValidationOptions,
   type ValidationResult,

@@ -22,6 +22,7 @@ import {
 } from "./names";
 import {
   ACCOUNT_ID,
+  EACH_VALUE,
   jsonDocument,
   PARTITION,
   ref,
@@ -30,7 +31,13 @@ import {
   type Ref,
   type TemplateString,
 } from "./template";
-import { validateByokInput, validateKeyPolicyInput, type KeyPolicyInput, type ValidationOptions } from "./validation";
+import {
+  validateByokInput,
+  validateKeyPolicyInput,
+  type DeferredCheck,
+  type KeyPolicyInput,
+  type ValidationOptions,
+} from "./validation";
 
 type Tags = Record<string, string>;
 
@@ -71,7 +78,7 @@ export interface SnsTopicSettings {
 export interface SnsTopicSubscriptionSettings {
   topicArn: TemplateString;
   protocol: "email";
-  endpoint: string;
+  endpoint: TemplateString;
 }
 
 export interface SnsTopicPolicySettings {
@@ -122,6 +129,11 @@ export type ResourceSpec = {
     region?: string;
     /** Pulumi `protect` / Terraform `prevent_destroy`. */
     preventDestroy: boolean;
+    /**
+     * A list the engine knows only at deploy time (a Terraform variable): the engine makes one
+     * resource per element, and `each.value` in the settings is the element.
+     */
+    forEach?: unknown;
     settings: SettingsByKind[K];
   };
 }[ResourceKind];
@@ -142,6 +154,8 @@ export interface ByokSpec {
   resources: ResourceSpec[];
   outputs: ByokOutputsSpec;
   warnings: ByokProblem[];
+  /** Checks on values only the engine knows, for it to enforce at deploy time. */
+  deferredChecks: DeferredCheck[];
   /** Where each site lives. */
   regions: { primary: string; replica?: string };
 }
@@ -154,7 +168,7 @@ export interface SpecOptions extends ValidationOptions {}
  * `account.id`, `partition.name` and `<logicalId>.<attribute>`.
  */
 export function buildByokSpec(input: ByokInput, options: SpecOptions = {}): ByokSpec {
-  const { warnings, partition } = validateByokInput(input, options);
+  const { warnings, deferred, partition } = validateByokInput(input, options);
   const isUnresolved = options.isUnresolved ?? (() => false);
   const rolePartition = isUnresolved(input.camundaClusterRoleArn) ? undefined : parseRoleArn(input.camundaClusterRoleArn)?.partition;
   const settings = {
@@ -241,14 +255,24 @@ export function buildByokSpec(input: ByokInput, options: SpecOptions = {}): Byok
     if (site.topicArn === undefined) {
       resources.push({ kind: "snsTopic", logicalId: id.alertTopic, ...place, settings: { name: names.alertTopic, tags } });
     }
-    settings.alertEmails.forEach((email, index) => {
+    if (isUnresolved(settings.alertEmails)) {
       resources.push({
         kind: "snsTopicSubscription",
-        logicalId: id.alertSubscription(index),
+        logicalId: id.alertSubscriptions,
         ...place,
-        settings: { topicArn, protocol: "email", endpoint: email },
+        forEach: settings.alertEmails,
+        settings: { topicArn, protocol: "email", endpoint: EACH_VALUE },
       });
-    });
+    } else {
+      settings.alertEmails.forEach((email, index) => {
+        resources.push({
+          kind: "snsTopicSubscription",
+          logicalId: id.alertSubscription(index),
+          ...place,
+          settings: { topicArn, protocol: "email", endpoint: email },
+        });
+      });
+    }
 
     const rules: { logicalId: string; targetId: string; settings: EventRuleSettings }[] = [
       {
@@ -335,6 +359,7 @@ export function buildByokSpec(input: ByokInput, options: SpecOptions = {}): Byok
       alertTopicArn: input.alertTopicArn ?? ref(ids.primary.alertTopic, "arn"),
     },
     warnings,
+    deferredChecks: deferred,
     regions: { primary: input.clusterRegion, ...(input.backupRegion ? { replica: input.backupRegion } : {}) },
   };
 }

@@ -26,6 +26,9 @@ export const ACCOUNT_ID: Ref = { $ref: "account.id" };
 /** The deployment's partition (`aws`, `aws-cn`, `aws-us-gov`), for when no input reveals it. */
 export const PARTITION: Ref = { $ref: "partition.name" };
 
+/** The element of the list a `forEach` resource is made for. */
+export const EACH_VALUE: Ref = { $ref: "each.value" };
+
 export function ref(logicalId: string, attribute: string): Ref {
   return { $ref: `${logicalId}.${attribute}` };
 }

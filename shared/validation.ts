@@ -1,9 +1,9 @@
-import { describeBadPrincipal, parseAdministratorArn, parseRoleArn, parseTopicArn } from "./arns";
+import { describeBadPrincipal, parseAdministratorArn, parseRoleArn, parseTopicArn, ROLE_ARN_PATTERN } from "./arns";
 import { ByokValidationError, type ByokProblem } from "./errors";
 import { DEFAULTS, type ByokInput } from "./inputs";
 import { buildKeyPolicyTemplate, MAX_KEY_POLICY_BYTES } from "./key-policy";
 import { CLUSTER_TAG_KEY, MANAGED_BY_TAG, MAX_CLUSTER_NAME_LENGTH } from "./names";
-import { isCamundaBackupPair, partitionOfRegion, type Partition } from "./regions";
+import { isCamundaBackupPair, partitionOfRegion, PARTITIONS, REGIONS_BY_PARTITION, type Partition } from "./regions";
 
 export interface ValidationOptions {
   /**
@@ -17,9 +17,22 @@ export interface ValidationOptions {
   providerRegion?: string;
 }
 
+/**
+ * A check that waits for a value only the engine knows (a Terraform variable, say), as data an
+ * engine can turn into its own condition. Patterns are RE2-compatible, as Terraform needs.
+ */
+export type DeferredCheck = { input: string; value: unknown; message: string } & DeferredRule;
+
+type DeferredRule =
+  | { kind: "matches"; pattern: string }
+  | { kind: "oneOf"; values: readonly string[] }
+  | { kind: "wholeNumberBetween"; min: number; max: number };
+
 export interface ValidationResult {
   /** Things that deploy but deserve a look, each naming its input. */
   warnings: ByokProblem[];
+  /** Checks skipped because their value is not known yet. */
+  deferred: DeferredCheck[];
   /** The key's partition, when the inputs reveal it. */
   partition?: Partition;
 }
@@ -58,6 +71,7 @@ const MAX_TAGS = 50;
 class Checker {
   readonly problems: ByokProblem[] = [];
   readonly warnings: ByokProblem[] = [];
+  readonly deferred: DeferredCheck[] = [];
   constructor(private readonly unresolved: (value: unknown) => boolean) {}
 
   problem(input: string, message: string): void {
@@ -80,11 +94,19 @@ class Checker {
       this.problem(input, `must be true or false (got ${describe(value)})`);
     }
   }
+  /** Runs `check` on a known value, or defers `later` for one the engine knows only later. */
+  unlessPending(value: unknown, later: { input: string; message: string } & DeferredRule, check: () => void): void {
+    if (value === undefined) return;
+    if (this.unresolved(value)) this.deferred.push({ ...later, value } as DeferredCheck);
+    else check();
+  }
   integerInRange(input: string, value: unknown, min: number, max: number, unit: string): void {
-    if (!this.known(value)) return;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-      this.problem(input, `must be a whole number of ${unit} between ${min} and ${max} (got ${describe(value)})`);
-    }
+    const message = `must be a whole number of ${unit} between ${min} and ${max}`;
+    this.unlessPending(value, { input, message, kind: "wholeNumberBetween", min, max }, () => {
+      if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+        this.problem(input, `${message} (got ${describe(value)})`);
+      }
+    });
   }
   /** The known elements of a list input, each with its indexed name. */
   list(input: string, value: unknown): { name: string; value: unknown }[] {
@@ -138,7 +160,7 @@ export function validateByokInput(input: ByokInput, options: ValidationOptions =
   if (check.problems.length === 0) checkPolicySize(check, input);
 
   if (check.problems.length > 0) throw new ByokValidationError(check.problems);
-  return { warnings: check.warnings, partition: keyPartition };
+  return { warnings: check.warnings, deferred: check.deferred, partition: keyPartition };
 }
 
 /** The key must live in the cluster's region, and the key is created in the provider's region. */
@@ -150,8 +172,11 @@ function checkRegions(check: Checker, input: ByokInput): Partition | undefined {
   let partition: Partition | undefined;
   if (input.clusterRegion === undefined) {
     check.problem("clusterRegion", "is required: the AWS region of the Camunda cluster, e.g. eu-central-1");
-  } else if (check.known(input.clusterRegion) && check.string("clusterRegion", input.clusterRegion)) {
-    partition = checkRegion(check, "clusterRegion", input.clusterRegion);
+  } else {
+    const regions = PARTITIONS.flatMap((p) => REGIONS_BY_PARTITION[p]);
+    check.unlessPending(input.clusterRegion, { input: "clusterRegion", message: "must be an AWS region this version of camunda-byok-kms knows", kind: "oneOf", values: regions }, () => {
+      if (check.string("clusterRegion", input.clusterRegion)) partition = checkRegion(check, "clusterRegion", input.clusterRegion);
+    });
   }
   const backup = input.backupRegion;
   if (check.known(backup) && check.string("backupRegion", backup)) {
@@ -185,7 +210,11 @@ function checkRoleArn(check: Checker, arn: unknown, keyPartition: Partition | un
     check.problem(name, "is required: the Camunda cluster IAM role ARN the Camunda Console shows for a cluster with Encryption at rest = External");
     return undefined;
   }
-  if (!check.known(arn) || !check.string(name, arn)) return undefined;
+  if (!check.known(arn)) {
+    check.unlessPending(arn, { input: name, message: "must be an IAM role ARN like arn:aws:iam::123456789012:role/path/name", kind: "matches", pattern: ROLE_ARN_PATTERN }, () => {});
+    return undefined;
+  }
+  if (!check.string(name, arn)) return undefined;
   const parsed = parseRoleArn(arn);
   if (!parsed) {
     check.problem(name, describeBadPrincipal(arn, "role"));
@@ -202,10 +231,12 @@ function checkClusterName(check: Checker, clusterName: unknown): void {
     check.problem("clusterName", "is required: a short name for the cluster, used in resource names and tags");
     return;
   }
-  if (!check.known(clusterName) || !check.string("clusterName", clusterName)) return;
-  if (!CLUSTER_NAME.test(clusterName)) {
-    check.problem("clusterName", `must be 1-${MAX_CLUSTER_NAME_LENGTH} letters, digits, "-" or "_", starting with a letter or digit (got ${describe(clusterName)})`);
-  }
+  const message = `must be 1-${MAX_CLUSTER_NAME_LENGTH} letters, digits, "-" or "_", starting with a letter or digit`;
+  check.unlessPending(clusterName, { input: "clusterName", message, kind: "matches", pattern: CLUSTER_NAME.source }, () => {
+    if (check.string("clusterName", clusterName) && !CLUSTER_NAME.test(clusterName)) {
+      check.problem("clusterName", `${message} (got ${describe(clusterName)})`);
+    }
+  });
 }
 
 function checkAdministrators(

@@ -1,0 +1,131 @@
+import {
+  Annotations,
+  Fn,
+  Op,
+  TerraformIterator,
+  Token,
+  type TerraformResource,
+  type TerraformResourceLifecycle,
+} from "cdktf";
+import { Construct } from "constructs";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
+import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
+import {
+  buildByokSpec,
+  providerRegionMismatch,
+  renderTemplate,
+  type ByokInput,
+  type DeferredCheck,
+  type TemplateRenderer,
+} from "../shared";
+import { createResource } from "./resources";
+
+/**
+ * `ByokInput`; any string may be a Terraform token (a `TerraformVariable`'s value, another
+ * resource's attribute) and any number a `Token.asNumber`. See `ByokInput` for each input.
+ */
+export interface CamundaByokKeyProps extends ByokInput {}
+
+/** A Terraform condition that holds exactly when the deferred check passes. */
+function terraformCondition(check: DeferredCheck): unknown {
+  const value = check.value as string;
+  switch (check.kind) {
+    case "matches":
+      return Fn.can(Fn.regex(check.pattern, value));
+    case "oneOf":
+      return Fn.contains([...check.values], value);
+    case "wholeNumberBetween":
+      return Op.and(
+        Op.and(Op.gte(value, check.min), Op.lte(value, check.max)),
+        Op.eq(Fn.floor(value as unknown as number), value),
+      );
+  }
+}
+
+/**
+ * The customer side of Camunda 8 SaaS Bring Your Own Key: a symmetric KMS key whose policy lets
+ * the Camunda cluster role use it, its alias, and the alerts that fire when someone disables,
+ * deletes or re-scopes it. Paste `keyArn` (and `replicaKeyArn`) into the Camunda Console.
+ */
+export class CamundaByokKey extends Construct {
+  /** The key ARN to paste into the Camunda Console. */
+  readonly keyArn: string;
+  /** The replica's ARN, the Console's second field with dual-region backups. */
+  readonly replicaKeyArn?: string;
+  readonly keyId: string;
+  readonly aliasName: string;
+  /** The key policy exactly as applied (with the account id as a Terraform reference). */
+  readonly keyPolicyJson: string;
+  readonly eventRuleArn: string;
+  readonly alarmArn: string;
+  readonly alertTopicArn: string;
+  /** Every resource created, by logical id (`key`, `replica-key`, `alias`, ...), for escape hatches. */
+  readonly resources: ReadonlyMap<string, TerraformResource>;
+
+  constructor(scope: Construct, id: string, props: CamundaByokKeyProps) {
+    // Known bad input throws here, before anything is added to the tree.
+    const spec = buildByokSpec(props, { isUnresolved: (value) => Token.isUnresolved(value) });
+    super(scope, id);
+    for (const warning of spec.warnings) Annotations.of(this).addWarning(`${warning.input} ${warning.message}`);
+
+    const account = new DataAwsCallerIdentity(this, "account");
+    const providerRegion = new DataAwsRegion(this, "provider-region");
+    let partition: DataAwsPartition | undefined;
+    const children = new Map<string, TerraformResource>();
+    const renderer: TemplateRenderer<unknown> = {
+      ref: (name) => {
+        if (name === "account.id") return account.accountId;
+        if (name === "partition.name") return (partition ??= new DataAwsPartition(this, "partition")).partition;
+        const [logicalId, attribute] = name.split(".");
+        const child = children.get(logicalId);
+        if (!child) throw new Error(`camunda-byok-kms: ${name} refers to a resource not created yet`);
+        return (child as unknown as Record<string, unknown>)[attribute];
+      },
+      join: (parts) => parts.join(""),
+      // Token strings survive JSON.stringify; cdktf turns them into Terraform references.
+      json: (rendered) => JSON.stringify(rendered),
+    };
+
+    // The key is created in the provider's region, and Terraform learns that region only at plan
+    // time: a precondition stops the plan before anything is created.
+    const preconditions = [
+      {
+        condition: Op.eq(providerRegion.region, props.clusterRegion),
+        errorMessage: `camunda-byok-kms: clusterRegion ${providerRegionMismatch(props.clusterRegion, providerRegion.region)}`,
+      },
+      ...spec.deferredChecks.map((check) => ({
+        condition: terraformCondition(check),
+        errorMessage: `camunda-byok-kms: ${check.input} ${check.message}.`,
+      })),
+    ];
+
+    for (const planned of spec.resources) {
+      const forEach = planned.forEach === undefined ? undefined : TerraformIterator.fromList(planned.forEach as string[]);
+      const settings = renderTemplate(planned.settings, {
+        ...renderer,
+        ref: (name) => (name === "each.value" && forEach ? forEach.value : renderer.ref(name)),
+      }) as Record<string, unknown>;
+      const lifecycle: TerraformResourceLifecycle = {
+        ...(planned.preventDestroy ? { preventDestroy: true } : {}),
+        ...(planned.kind === "kmsKey" ? { precondition: preconditions } : {}),
+      };
+      const meta = {
+        ...(Object.keys(lifecycle).length > 0 ? { lifecycle } : {}),
+        ...(forEach ? { forEach } : {}),
+      };
+      children.set(planned.logicalId, createResource(this, planned, settings, meta));
+    }
+    this.resources = children;
+
+    const outputs = renderTemplate(spec.outputs, renderer) as Record<string, string | undefined>;
+    this.keyArn = outputs.keyArn as string;
+    this.replicaKeyArn = outputs.replicaKeyArn;
+    this.keyId = outputs.keyId as string;
+    this.aliasName = outputs.aliasName as string;
+    this.keyPolicyJson = outputs.keyPolicyJson as string;
+    this.eventRuleArn = outputs.eventRuleArn as string;
+    this.alarmArn = outputs.alarmArn as string;
+    this.alertTopicArn = outputs.alertTopicArn as string;
+  }
+}

@@ -1,0 +1,68 @@
+import { App, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import type { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { CamundaByokKey } from "camunda-byok-kms/cdktf";
+
+/**
+ * One Camunda cluster's BYOK key. Pass the values as Terraform variables:
+ * `cdktf deploy --var camunda_cluster_role_arn=arn:aws:iam::...`.
+ */
+export class CamundaByokStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    const roleArn = new TerraformVariable(this, "camunda_cluster_role_arn", {
+      type: "string",
+      description: "The cluster IAM role ARN the Camunda Console shows (Encryption at rest = External)",
+      validation: [
+        {
+          condition: "${can(regex(\"^arn:(aws|aws-cn|aws-us-gov):iam::[0-9]{12}:role/\", var.camunda_cluster_role_arn))}",
+          errorMessage: "camunda_cluster_role_arn must be an IAM role ARN, e.g. arn:aws:iam::123456789012:role/c8-cluster/c8-apps-<uuid>.",
+        },
+      ],
+    });
+    const clusterRegion = new TerraformVariable(this, "cluster_region", {
+      type: "string",
+      default: "eu-central-1",
+      description: "The Camunda cluster's AWS region; the key is created there",
+    });
+    const clusterName = new TerraformVariable(this, "cluster_name", {
+      type: "string",
+      default: "payments-prod",
+      description: "Short name used in AWS names and tags",
+      validation: [
+        {
+          condition: "${can(regex(\"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$\", var.cluster_name))}",
+          errorMessage: "cluster_name must be 1-32 letters, digits, \"-\" or \"_\", starting with a letter or digit.",
+        },
+      ],
+    });
+    const alertEmails = new TerraformVariable(this, "alert_emails", {
+      type: "list(string)",
+      default: ["oncall@example.com"],
+      description: "Addresses subscribed to the key's alerts (each must confirm by email)",
+    });
+
+    new AwsProvider(this, "aws", { region: clusterRegion.stringValue });
+
+    const byok = new CamundaByokKey(this, "camunda-byok", {
+      camundaClusterRoleArn: roleArn.stringValue,
+      clusterRegion: clusterRegion.stringValue,
+      clusterName: clusterName.stringValue,
+      alertEmails: alertEmails.listValue,
+    });
+
+    new TerraformOutput(this, "key_arn", {
+      value: byok.keyArn,
+      description: "Paste into Camunda Console > your cluster > Encryption at rest",
+    });
+    new TerraformOutput(this, "alias_name", { value: byok.aliasName });
+    new TerraformOutput(this, "alert_topic_arn", { value: byok.alertTopicArn });
+  }
+}
+
+if (require.main === module) {
+  const app = new App();
+  new CamundaByokStack(app, "camunda-byok");
+  app.synth();
+}
