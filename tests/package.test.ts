@@ -18,6 +18,21 @@ describe("package", () => {
     for (const pkg of IAC_PACKAGES) expect(loaded.join("\n")).to.not.include(`node_modules/${pkg}/`);
   });
 
+  it("the built /pulumi and /cdktf entry points load, the latter without the provider's root index", () => {
+    const probe = `
+      const pulumiEntry = require("camunda-byok-kms/pulumi");
+      const cdktfEntry = require("camunda-byok-kms/cdktf");
+      const provider = Object.keys(require.cache).filter((file) => file.includes("@cdktf/provider-aws/"));
+      console.log(JSON.stringify({ pulumi: Object.keys(pulumiEntry), cdktf: Object.keys(cdktfEntry), provider }));`;
+    const result = runNode(["-e", probe], { cwd: REPO_ROOT });
+    expect(result.status, result.stderr).to.equal(0);
+    const { pulumi, cdktf, provider } = JSON.parse(result.stdout);
+    expect(pulumi).to.include("CamundaByokKey");
+    expect(cdktf).to.include("CamundaByokKey");
+    expect(provider.some((file: string) => /provider-aws\/lib\/index\.js$/.test(file))).to.equal(false);
+    expect(provider.length).to.be.below(40);
+  });
+
   it("declares the IaC packages as optional peers", () => {
     const pkg = require("../package.json");
     for (const name of IAC_PACKAGES) {
