@@ -71,16 +71,13 @@ export class CamundaByokKey extends Construct {
 
     const account = new DataAwsCallerIdentity(this, "account");
     const providerRegion = new DataAwsRegion(this, "provider-region");
-    let partition: DataAwsPartition | undefined;
     const children = new Map<string, TerraformResource>();
+    // One token per attribute: cdktf records a stack trace for every token it creates.
+    const references = new Map<string, unknown>();
     const renderer: TemplateRenderer<unknown> = {
       ref: (name) => {
-        if (name === "account.id") return account.accountId;
-        if (name === "partition.name") return (partition ??= new DataAwsPartition(this, "partition")).partition;
-        const [logicalId, attribute] = name.split(".");
-        const child = children.get(logicalId);
-        if (!child) throw new Error(`camunda-byok-kms: ${name} refers to a resource not created yet`);
-        return (child as unknown as Record<string, unknown>)[attribute];
+        if (!references.has(name)) references.set(name, this.reference(name, children, account));
+        return references.get(name);
       },
       join: (parts) => parts.join(""),
       // Token strings survive JSON.stringify; cdktf turns them into Terraform references.
@@ -127,5 +124,14 @@ export class CamundaByokKey extends Construct {
     this.eventRuleArn = outputs.eventRuleArn as string;
     this.alarmArn = outputs.alarmArn as string;
     this.alertTopicArn = outputs.alertTopicArn as string;
+  }
+
+  private reference(name: string, children: ReadonlyMap<string, TerraformResource>, account: DataAwsCallerIdentity): unknown {
+    if (name === "account.id") return account.accountId;
+    if (name === "partition.name") return new DataAwsPartition(this, "partition").partition;
+    const [logicalId, attribute] = name.split(".");
+    const child = children.get(logicalId);
+    if (!child) throw new Error(`camunda-byok-kms: ${name} refers to a resource not created yet`);
+    return (child as unknown as Record<string, unknown>)[attribute];
   }
 }

@@ -114,6 +114,53 @@ export function buildKeyPolicyTemplate(input: KeyPolicyTemplateInput): PolicyDoc
   return { Version: "2012-10-17", Statement: statements };
 }
 
+let skeletonBytes: number | undefined;
+
+/**
+ * An upper bound on the policy's size without serializing it: JSON writes a character as at most
+ * six ASCII bytes, and the skeleton (every statement, one empty administrator) is measured once.
+ */
+export function keyPolicyBytesUpperBound(strings: {
+  camundaClusterRoleArn: string;
+  keyAccountId: string;
+  partition: string;
+  keyAdministratorArns: readonly string[];
+}): number {
+  skeletonBytes ??= keyPolicyBytes(
+    buildKeyPolicyTemplate({
+      camundaClusterRoleArn: "",
+      keyAccountId: "",
+      partition: "",
+      keyAdministratorArns: [""],
+      enableDefaultAccountAccess: true,
+      restrictGrantsToAwsResources: true,
+    }),
+  );
+  const escaped = (text: string) => 6 * text.length;
+  const administrators = strings.keyAdministratorArns.reduce((sum, arn) => sum + escaped(arn) + 3, 0);
+  return skeletonBytes + 2 * escaped(strings.camundaClusterRoleArn) + escaped(strings.keyAccountId)
+    + escaped(strings.partition) + administrators;
+}
+
+/** The policy's size as AWS counts it: the UTF-8 bytes of the document as sent. */
+export function keyPolicyBytes(policy: PolicyDocument<unknown>): number {
+  return utf8Length(JSON.stringify(policy));
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 function unique<T>(values: readonly T[]): T[] {
   const seen = new Set<string>();
   return values.filter((value) => {

@@ -26,7 +26,6 @@ import {
   jsonDocument,
   PARTITION,
   ref,
-  resolveTemplate,
   type JsonDocument,
   type Ref,
   type TemplateString,
@@ -392,14 +391,15 @@ function buildAlertTopicPolicy(topicArn: TemplateString, ruleArns: Ref[], alarmA
  * policy editor takes it. Throws ByokValidationError listing every problem with the input.
  */
 export function buildKeyPolicy(input: KeyPolicyInput): PolicyDocument {
-  const partition = validateKeyPolicyInput(input) ?? "aws";
-  const template = buildKeyPolicyTemplate({
+  // Plain strings in, plain strings out: the template holds no references to resolve.
+  const policy = buildKeyPolicyTemplate({
     camundaClusterRoleArn: input.camundaClusterRoleArn,
     keyAccountId: input.keyAccountId,
-    partition,
+    partition: (typeof input.camundaClusterRoleArn === "string" && parseRoleArn(input.camundaClusterRoleArn)?.partition) || "aws",
     keyAdministratorArns: input.keyAdministratorArns ?? [],
     enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? DEFAULTS.enableDefaultAccountAccess,
     restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? DEFAULTS.restrictGrantsToAwsResources,
-  });
-  return resolveTemplate(template, {}) as PolicyDocument;
+  }) as PolicyDocument;
+  validateKeyPolicyInput(input, policy);
+  return policy;
 }

@@ -1,7 +1,13 @@
 import { describeBadPrincipal, parseAdministratorArn, parseRoleArn, parseTopicArn, ROLE_ARN_PATTERN } from "./arns";
 import { ByokValidationError, type ByokProblem } from "./errors";
 import { DEFAULTS, type ByokInput } from "./inputs";
-import { buildKeyPolicyTemplate, MAX_KEY_POLICY_BYTES } from "./key-policy";
+import {
+  buildKeyPolicyTemplate,
+  keyPolicyBytes,
+  keyPolicyBytesUpperBound,
+  MAX_KEY_POLICY_BYTES,
+  type PolicyDocument,
+} from "./key-policy";
 import { CLUSTER_TAG_KEY, MANAGED_BY_TAG, MAX_CLUSTER_NAME_LENGTH } from "./names";
 import { isCamundaBackupPair, partitionOfRegion, PARTITIONS, REGIONS_BY_PARTITION, type Partition } from "./regions";
 
@@ -388,21 +394,25 @@ function checkTags(check: Checker, tags: unknown): void {
 }
 
 /** AWS counts the policy as sent; the account id is always 12 characters. */
-function checkPolicySize(check: Checker, input: ByokInput): void {
-  const policy = buildKeyPolicyTemplate({
-    camundaClusterRoleArn: check.known(input.camundaClusterRoleArn) ? input.camundaClusterRoleArn : "",
+function checkPolicySize(check: Checker, input: ByokInput, built?: PolicyDocument<unknown>): void {
+  const strings = {
+    camundaClusterRoleArn: check.known(input.camundaClusterRoleArn) ? String(input.camundaClusterRoleArn) : "",
     keyAccountId: "000000000000",
     partition: "aws-us-gov",
-    keyAdministratorArns: (input.keyAdministratorArns ?? []).filter((arn) => check.known(arn)),
+    keyAdministratorArns: (input.keyAdministratorArns ?? []).filter((arn) => check.known(arn)).map(String),
+  };
+  // Serializing is most of the cost of a policy; only a policy that might be too big needs it.
+  if (keyPolicyBytesUpperBound(strings) <= MAX_KEY_POLICY_BYTES) return;
+  const policy = built ?? buildKeyPolicyTemplate({
+    ...strings,
     enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? DEFAULTS.enableDefaultAccountAccess,
     restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? DEFAULTS.restrictGrantsToAwsResources,
   });
-  const bytes = new TextEncoder().encode(JSON.stringify(policy)).length;
+  const bytes = keyPolicyBytes(policy);
   if (bytes > MAX_KEY_POLICY_BYTES) {
     check.problem("keyAdministratorArns", `make the key policy ${bytes} bytes, over AWS's limit of ${MAX_KEY_POLICY_BYTES}; use fewer administrators (an IAM role they assume, say)`);
   }
 }
-
 
 /** The inputs of the stand-alone key policy (`buildKeyPolicy`, the CLI). */
 export interface KeyPolicyInput {
@@ -415,8 +425,11 @@ export interface KeyPolicyInput {
   restrictGrantsToAwsResources?: boolean;
 }
 
-/** The checks of validateByokInput that concern the key policy alone; throws ByokValidationError. */
-export function validateKeyPolicyInput(input: KeyPolicyInput): Partition | undefined {
+/**
+ * The checks of validateByokInput that concern the key policy alone; throws ByokValidationError.
+ * `built`, the policy already built from this input, spares building it again to measure it.
+ */
+export function validateKeyPolicyInput(input: KeyPolicyInput, built?: PolicyDocument<unknown>): Partition | undefined {
   const check = new Checker(() => false);
   if (input.keyAccountId === undefined || input.keyAccountId === "") {
     check.problem("keyAccountId", "is required: the 12-digit id of the AWS account that owns the key");
@@ -430,7 +443,7 @@ export function validateKeyPolicyInput(input: KeyPolicyInput): Partition | undef
   } as ByokInput;
   checkAdministrators(check, byokInput, partition, input.keyAccountId || undefined);
   check.boolean("restrictGrantsToAwsResources", input.restrictGrantsToAwsResources);
-  if (check.problems.length === 0) checkPolicySize(check, byokInput);
+  if (check.problems.length === 0) checkPolicySize(check, byokInput, built);
   if (check.problems.length > 0) throw new ByokValidationError(check.problems);
   return partition;
 }

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { buildByokSpec, buildKeyPolicy, REGIONS_BY_PARTITION, resolveTemplate, type ByokInput } from "../shared";
+import { buildByokSpec, buildKeyPolicy, MAX_KEY_POLICY_BYTES, REGIONS_BY_PARTITION, resolveTemplate, type ByokInput } from "../shared";
+import { buildKeyPolicyTemplate, keyPolicyBytes, keyPolicyBytesUpperBound } from "../shared/key-policy";
 import { expectValidationError } from "./support/errors";
 import { isAllowed } from "./support/iam-evaluator";
 
@@ -67,5 +68,34 @@ describe("properties (fast-check)", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("policy size bound (fast-check)", () => {
+  it("never under-estimates the serialized size, whatever the strings hold", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), fc.string(), fc.array(fc.string({ unit: "binary" }), { maxLength: 5 }), (role, account, admins) => {
+        const strings = { camundaClusterRoleArn: role, keyAccountId: account, partition: "aws-us-gov", keyAdministratorArns: admins };
+        for (const enableDefaultAccountAccess of [true, false]) {
+          for (const restrictGrantsToAwsResources of [true, false]) {
+            const policy = buildKeyPolicyTemplate({ ...strings, enableDefaultAccountAccess, restrictGrantsToAwsResources });
+            expect(keyPolicyBytesUpperBound(strings)).to.be.at.least(keyPolicyBytes(policy));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("still accepts a policy just under AWS's limit and rejects one just over it", () => {
+    const admin = (i: number) => `arn:aws:iam::111122223333:role/a${String(i).padStart(5, "0")}`;
+    const input = (count: number) => ({ camundaClusterRoleArn: "arn:aws:iam::123456789012:role/x", keyAccountId: "111122223333", keyAdministratorArns: Array.from({ length: count }, (_, i) => admin(i)) });
+    const bytes = (count: number) =>
+      keyPolicyBytes(buildKeyPolicyTemplate({ ...input(count), partition: "aws", enableDefaultAccountAccess: true, restrictGrantsToAwsResources: false }));
+    let count = 1;
+    while (bytes(count + 1) <= MAX_KEY_POLICY_BYTES) count++;
+    expect(keyPolicyBytes(buildKeyPolicy(input(count)))).to.be.at.most(MAX_KEY_POLICY_BYTES);
+    const error = expectValidationError(() => buildKeyPolicy(input(count + 1)));
+    expect(error.problems[0].input).to.equal("keyAdministratorArns");
   });
 });
