@@ -65,6 +65,15 @@ function isPending(value: unknown): boolean {
   return pulumi.Output.isInstance(value) || (typeof value === "object" && value !== null && typeof (value as Promise<unknown>).then === "function");
 }
 
+/** Whether a planned setting involves an input that was pending at construction. */
+function dependsOnPending(value: unknown): boolean {
+  if (value === UNRESOLVED) return true;
+  if (typeof value === "string") return value.includes(UNRESOLVED);
+  if (Array.isArray(value)) return value.some(dependsOnPending);
+  if (typeof value === "object" && value !== null) return Object.values(value).some(dependsOnPending);
+  return false;
+}
+
 /** The args as far as they are known at construction; pending values become UNRESOLVED. */
 function knownNow(value: unknown): unknown {
   if (isPending(value)) return UNRESOLVED;
@@ -129,25 +138,47 @@ export class CamundaByokKey extends pulumi.ComponentResource {
     };
     const render = (value: unknown) => pulumi.output(renderTemplate(value, renderer));
 
+    // Every child waits for the full check (provider region, deploying account, values that were
+    // Outputs): a failure leaves nothing half-created.
+    const checked = spec.apply(() => [] as pulumi.Resource[]);
+
+    // Settings known at construction are passed as they are; only those that involve an Output
+    // input come from the spec built at deploy time. Fewer Outputs, and a secret input makes only
+    // the settings derived from it secret.
+    const settingsOf = (pick: (s: ByokSpec) => Record<string, unknown>, planned: Record<string, unknown>) => {
+      let live: pulumi.Output<Record<string, unknown>> | undefined;
+      const settings: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(planned)) {
+        if (dependsOnPending(value)) {
+          live ??= spec.apply((s) => render(pick(s))) as pulumi.Output<Record<string, unknown>>;
+          settings[key] = live.apply((values) => values[key]);
+        } else {
+          settings[key] = renderTemplate(value, renderer);
+        }
+      }
+      return settings;
+    };
+
     for (const planned of layout.resources) {
-      const live = spec.apply((s) => s.resources.find((r) => r.logicalId === planned.logicalId) as ResourceSpec);
-      const settings = live.apply((resource) => render(resource.settings)) as pulumi.Output<Record<string, unknown>>;
-      const child = createResource(planned, `${name}-${planned.logicalId}`, settings, {
+      const pick = (s: ByokSpec) => (s.resources.find((r) => r.logicalId === planned.logicalId) as ResourceSpec).settings as unknown as Record<string, unknown>;
+      const child = createResource(planned, `${name}-${planned.logicalId}`, settingsOf(pick, planned.settings as unknown as Record<string, unknown>), {
         parent: this,
+        dependsOn: checked,
         ...(planned.preventDestroy ? { protect: true } : {}),
       });
       children.set(planned.logicalId, child);
     }
 
-    const outputs = spec.apply((s) => render(s.outputs)) as pulumi.Output<Record<string, string | undefined>>;
-    this.keyArn = outputs.apply((o) => o.keyArn as string);
-    this.replicaKeyArn = outputs.apply((o) => o.replicaKeyArn);
-    this.keyId = outputs.apply((o) => o.keyId as string);
-    this.aliasName = outputs.apply((o) => o.aliasName as string);
-    this.keyPolicyJson = outputs.apply((o) => o.keyPolicyJson as string);
-    this.eventRuleArn = outputs.apply((o) => o.eventRuleArn as string);
-    this.alarmArn = outputs.apply((o) => o.alarmArn as string);
-    this.alertTopicArn = outputs.apply((o) => o.alertTopicArn as string);
+    const outputs = settingsOf((s) => s.outputs as unknown as Record<string, unknown>, layout.outputs as unknown as Record<string, unknown>);
+    const output = <T>(key: string) => pulumi.output(outputs[key] as pulumi.Input<T>);
+    this.keyArn = output<string>("keyArn");
+    this.replicaKeyArn = output<string | undefined>("replicaKeyArn");
+    this.keyId = output<string>("keyId");
+    this.aliasName = output<string>("aliasName");
+    this.keyPolicyJson = output<string>("keyPolicyJson");
+    this.eventRuleArn = output<string>("eventRuleArn");
+    this.alarmArn = output<string>("alarmArn");
+    this.alertTopicArn = output<string>("alertTopicArn");
     this.registerOutputs({
       keyArn: this.keyArn,
       replicaKeyArn: this.replicaKeyArn,

@@ -33,18 +33,16 @@ const PULUMI_ARG_NAMES: Partial<Record<ResourceKind, Record<string, string>>> = 
   metricAlarm: { alarmName: "name" },
 };
 
-/** Registers one spec resource; its settings arrive as one Output and are passed on per argument. */
+/** Registers one spec resource with its rendered settings (plain values and Outputs). */
 export function createResource(
   planned: ResourceSpec,
   name: string,
-  settings: pulumi.Output<Record<string, unknown>>,
+  settings: Record<string, unknown>,
   opts: pulumi.CustomResourceOptions,
 ): PulumiResource {
   const renames = PULUMI_ARG_NAMES[planned.kind] ?? {};
   const args: Record<string, unknown> = {};
-  for (const key of Object.keys(planned.settings)) {
-    args[renames[key] ?? key] = settings.apply((values) => values[key]);
-  }
+  for (const [key, value] of Object.entries(settings)) args[renames[key] ?? key] = value;
   if (planned.region !== undefined) args.region = planned.region;
   return new CLASSES[planned.kind](name, args, opts);
 }

@@ -98,6 +98,31 @@ describe("Pulumi component (under mocks)", () => {
     });
   });
 
+  it("registers no AWS resource when the provider's region is not clusterRegion", async () => {
+    const registered = installPulumiMocks({ providerRegion: "us-east-1" });
+    const { component } = createComponent(baseArgs);
+    let error: unknown;
+    try {
+      await valueOf(component.keyArn);
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as Error).message).to.include("clusterRegion");
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(registered.map((r) => r.type)).to.deep.equal(["camunda-byok-kms:index:CamundaByokKey"]);
+  });
+
+  it("makes only the settings derived from a secret input secret", async () => {
+    const registered = installPulumiMocks();
+    const { component } = createComponent({ ...baseArgs, camundaClusterRoleArn: pulumi.secret(CAMUNDA_ROLE_ARN) });
+    await valueOf(component.keyArn);
+    expect(await isSecret(component.aliasName)).to.equal(false);
+    expect(await isSecret(component.keyArn)).to.equal(false);
+    await settle();
+    expect(JSON.stringify(byName(registered, "byok-key").inputs.policy)).to.include(CAMUNDA_ROLE_ARN);
+  });
+
   it("keeps a secret role ARN secret in the policy output", async () => {
     installPulumiMocks();
     const { component } = createComponent({ ...baseArgs, camundaClusterRoleArn: pulumi.secret(CAMUNDA_ROLE_ARN) });
