@@ -15,6 +15,7 @@ const OUT = path.join(BENCH_DIR, quick ? "results-quick.json" : "results.json");
 
 interface Sample {
   wallMs: number;
+  cpuMs: number;
   peakRssMb: number;
   [key: string]: unknown;
 }
@@ -25,7 +26,7 @@ function runProcess(script: string, args: string[]): Sample {
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${script} ${args.join(" ")} failed:\n${result.stderr}`);
   const lastLine = result.stdout.trim().split("\n").pop() as string;
-  return { wallMs, ...(JSON.parse(lastLine) as { peakRssMb: number }) };
+  return { wallMs, ...(JSON.parse(lastLine) as { peakRssMb: number; cpuMs: number }) };
 }
 
 function median(values: number[]): number {
@@ -41,7 +42,12 @@ interface EngineRow {
   clusters: number;
   oursSeconds: number;
   baselineSeconds: number;
+  /** Wall-clock ratio: what a user waits. */
   ratio: number;
+  oursCpuSeconds: number;
+  baselineCpuSeconds: number;
+  /** CPU-time ratio: what the work costs, steadier than wall time on a shared machine. */
+  cpuRatio: number;
   oursPeakRssMb: number;
   baselinePeakRssMb: number;
 }
@@ -51,21 +57,27 @@ function compareEngine(engine: string, ours: string, baseline: string): EngineRo
     const oursSamples: Sample[] = [];
     const baselineSamples: Sample[] = [];
     for (let run = 0; run < RUNS; run++) {
-      oursSamples.push(runProcess(ours, [String(clusters)]));
-      baselineSamples.push(runProcess(baseline, [String(clusters)]));
+      // Alternate which goes first, so neither always runs on a warmer (or busier) machine.
+      const order = run % 2 === 0 ? [ours, baseline] : [baseline, ours];
+      for (const script of order) (script === ours ? oursSamples : baselineSamples).push(runProcess(script, [String(clusters)]));
     }
     const oursSeconds = median(oursSamples.map((s) => s.wallMs)) / 1000;
     const baselineSeconds = median(baselineSamples.map((s) => s.wallMs)) / 1000;
+    const oursCpuSeconds = median(oursSamples.map((s) => s.cpuMs)) / 1000;
+    const baselineCpuSeconds = median(baselineSamples.map((s) => s.cpuMs)) / 1000;
     const row = {
       engine,
       clusters,
       oursSeconds: round(oursSeconds),
       baselineSeconds: round(baselineSeconds),
       ratio: round(oursSeconds / baselineSeconds),
+      oursCpuSeconds: round(oursCpuSeconds),
+      baselineCpuSeconds: round(baselineCpuSeconds),
+      cpuRatio: round(oursCpuSeconds / baselineCpuSeconds),
       oursPeakRssMb: median(oursSamples.map((s) => s.peakRssMb)),
       baselinePeakRssMb: median(baselineSamples.map((s) => s.peakRssMb)),
     };
-    console.error(`  ${engine} N=${clusters}: ours ${row.oursSeconds} s, baseline ${row.baselineSeconds} s`);
+    console.error(`  ${engine} N=${clusters}: ours ${row.oursSeconds} s (${row.oursCpuSeconds} s CPU), baseline ${row.baselineSeconds} s (${row.baselineCpuSeconds} s CPU)`);
     return row;
   });
 }
@@ -122,7 +134,8 @@ function main(): void {
     return round(at(largest) / at(previous));
   };
   const targets = [
-    { target: "ours / baseline <= 1.10 (every engine, every N)", met: engines.every((row) => row.ratio <= 1.1), measured: `max ${Math.max(...engines.map((r) => r.ratio))}` },
+    { target: "ours / baseline <= 1.10 in wall time (every engine, every N)", met: engines.every((row) => row.ratio <= 1.1), measured: `max ${Math.max(...engines.map((r) => r.ratio))}` },
+    { target: "ours / baseline <= 1.10 in CPU time (every engine, every N)", met: engines.every((row) => row.cpuRatio <= 1.1), measured: `max ${Math.max(...engines.map((r) => r.cpuRatio))}` },
     ...["CDKTF synth", "Pulumi (mocks)"].map((engine) => ({
       target: `${engine}: N=${largest} <= ${round((largest / previous) * 1.1, 1)} x N=${previous} (linear)`,
       met: scaling(engine) <= (largest / previous) * 1.1,
@@ -135,8 +148,8 @@ function main(): void {
   ];
 
   console.log(table(
-    ["engine", "N", "ours (s)", "baseline (s)", "ours / baseline", "ours peak MB", "baseline peak MB"],
-    engines.map((r) => [r.engine, r.clusters, r.oursSeconds, r.baselineSeconds, r.ratio, r.oursPeakRssMb, r.baselinePeakRssMb]),
+    ["engine", "N", "ours (s)", "baseline (s)", "ratio", "ours CPU (s)", "baseline CPU (s)", "CPU ratio", "ours peak MB", "baseline peak MB"],
+    engines.map((r) => [r.engine, r.clusters, r.oursSeconds, r.baselineSeconds, r.ratio, r.oursCpuSeconds, r.baselineCpuSeconds, r.cpuRatio, r.oursPeakRssMb, r.baselinePeakRssMb]),
   ));
   console.log();
   console.log(table(["load", "time (ms)", "peak MB", "modules", "packages"], loads.map((l) => [

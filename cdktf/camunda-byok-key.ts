@@ -3,6 +3,7 @@ import {
   Fn,
   Op,
   TerraformIterator,
+  TerraformStack,
   Token,
   type TerraformResource,
   type TerraformResourceLifecycle,
@@ -26,6 +27,35 @@ import { createResource } from "./resources";
  * resource's attribute) and any number a `Token.asNumber`. See `ByokInput` for each input.
  */
 export interface CamundaByokKeyProps extends ByokInput {}
+
+/**
+ * One look-up per stack, shared by every key in it: they all use the stack's default AWS
+ * provider, so they see the same account, region and partition (and 500 keys need not cost 1,000
+ * data sources).
+ */
+function stackSingleton<T extends Construct>(scope: Construct, id: string, type: new (scope: Construct, id: string) => T): T {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.tryFindChild(id);
+  if (existing instanceof type) return existing;
+  return new type(stack, id);
+}
+
+/** The attributes of each resource that other settings or the outputs refer to. */
+function referencedAttributes(spec: unknown): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  renderTemplate(spec, {
+    ref(name) {
+      const [logicalId, attribute] = name.split(".");
+      const attributes = found.get(logicalId) ?? [];
+      if (!attributes.includes(attribute)) attributes.push(attribute);
+      found.set(logicalId, attributes);
+      return name;
+    },
+    join: (parts) => parts,
+    json: (rendered) => rendered,
+  });
+  return found;
+}
 
 /** A Terraform condition that holds exactly when the deferred check passes. */
 function terraformCondition(check: DeferredCheck): unknown {
@@ -69,11 +99,12 @@ export class CamundaByokKey extends Construct {
     super(scope, id);
     for (const warning of spec.warnings) Annotations.of(this).addWarning(`${warning.input} ${warning.message}`);
 
-    const account = new DataAwsCallerIdentity(this, "account");
-    const providerRegion = new DataAwsRegion(this, "provider-region");
+    const account = stackSingleton(this, "camunda-byok-account", DataAwsCallerIdentity);
+    const providerRegion = stackSingleton(this, "camunda-byok-provider-region", DataAwsRegion);
     const children = new Map<string, TerraformResource>();
     // One token per attribute: cdktf records a stack trace for every token it creates.
     const references = new Map<string, unknown>();
+    const referenced = referencedAttributes(spec);
     const renderer: TemplateRenderer<unknown> = {
       ref: (name) => {
         if (!references.has(name)) references.set(name, this.reference(name, children, account));
@@ -111,7 +142,12 @@ export class CamundaByokKey extends Construct {
         ...(Object.keys(lifecycle).length > 0 ? { lifecycle } : {}),
         ...(forEach ? { forEach } : {}),
       };
-      children.set(planned.logicalId, createResource(this, planned, settings, meta));
+      const child = createResource(this, planned, settings, meta);
+      children.set(planned.logicalId, child);
+      // Taken here, close to the stack's root: cdktf records a full stack trace per token.
+      for (const attribute of referenced.get(planned.logicalId) ?? []) {
+        references.set(`${planned.logicalId}.${attribute}`, (child as unknown as Record<string, unknown>)[attribute]);
+      }
     }
     this.resources = children;
 
@@ -128,7 +164,7 @@ export class CamundaByokKey extends Construct {
 
   private reference(name: string, children: ReadonlyMap<string, TerraformResource>, account: DataAwsCallerIdentity): unknown {
     if (name === "account.id") return account.accountId;
-    if (name === "partition.name") return new DataAwsPartition(this, "partition").partition;
+    if (name === "partition.name") return stackSingleton(this, "camunda-byok-partition", DataAwsPartition).partition;
     const [logicalId, attribute] = name.split(".");
     const child = children.get(logicalId);
     if (!child) throw new Error(`camunda-byok-kms: ${name} refers to a resource not created yet`);

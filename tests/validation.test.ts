@@ -170,5 +170,23 @@ describe("validation", () => {
       );
       expect(problemInputs(error)).to.deep.equal(["deletionWindowInDays"]);
     });
+
+    it("hands the skipped checks over as data an engine can enforce later", () => {
+      const { deferred } = validateByokInput(
+        { camundaClusterRoleArn: token, clusterRegion: token, clusterName: token, deletionWindowInDays: token as unknown as number },
+        { isUnresolved },
+      );
+      expect(deferred.map((check) => `${check.input}:${check.kind}`)).to.deep.equal([
+        "clusterRegion:oneOf",
+        "camundaClusterRoleArn:matches",
+        "clusterName:matches",
+        "deletionWindowInDays:wholeNumberBetween",
+      ]);
+      const role = deferred.find((check) => check.input === "camundaClusterRoleArn");
+      if (role?.kind !== "matches") throw new Error("expected a pattern for the role ARN");
+      expect(new RegExp(role.pattern).test(CAMUNDA_ROLE_ARN)).to.equal(true);
+      expect(new RegExp(role.pattern).test("arn:aws:iam::123456789012:user/x")).to.equal(false);
+      for (const check of deferred) expect(check.value).to.equal(token);
+    });
   });
 });

@@ -21,8 +21,9 @@ function countFromArgv() {
 
 /** The line the orchestrator reads: what the process measured about itself. */
 function report(extra = {}) {
-  const { maxRSS } = process.resourceUsage();
-  process.stdout.write(`${JSON.stringify({ peakRssMb: Math.round(maxRSS / 1024), ...extra })}\n`);
+  const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
+  const cpuMs = Math.round((userCPUTime + systemCPUTime) / 1000);
+  process.stdout.write(`${JSON.stringify({ peakRssMb: Math.round(maxRSS / 1024), cpuMs, ...extra })}\n`);
 }
 
 module.exports = { ROLE_ARN, clusterInput, countFromArgv, report };
