@@ -1,6 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
-import { getRegionOutput } from "@pulumi/aws/getRegion";
 import {
   buildByokSpec,
   ByokValidationError,
@@ -10,6 +8,7 @@ import {
   type ResourceSpec,
   type TemplateRenderer,
 } from "../shared";
+import { deploymentFacts } from "./deployment-facts";
 import { createResource, type PulumiResource } from "./resources";
 
 /** `ByokInput` with Pulumi Inputs; see `ByokInput` in the core for what each input means. */
@@ -65,6 +64,47 @@ function isPending(value: unknown): boolean {
   return pulumi.Output.isInstance(value) || (typeof value === "object" && value !== null && typeof (value as Promise<unknown>).then === "function");
 }
 
+/**
+ * A document as a JSON string: plain when it holds no Output, else one Output over the Outputs it
+ * holds (cheaper than lifting every node of the document into an Output of its own).
+ */
+function jsonString(document: unknown): pulumi.Input<string> {
+  const outputs: pulumi.Output<unknown>[] = [];
+  const collect = (value: unknown): void => {
+    if (pulumi.Output.isInstance(value)) outputs.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (typeof value === "object" && value !== null) Object.values(value).forEach(collect);
+  };
+  collect(document);
+  if (outputs.length === 0) return JSON.stringify(document);
+  return pulumi.all(outputs).apply((values) => {
+    const resolved = new Map<unknown, unknown>(outputs.map((output, index) => [output, values[index]]));
+    const substitute = (value: unknown): unknown => {
+      if (resolved.has(value)) return resolved.get(value);
+      if (Array.isArray(value)) return value.map(substitute);
+      if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item)]));
+      }
+      return value;
+    };
+    return JSON.stringify(substitute(document));
+  });
+}
+
+/** Whether settings refer to another resource of the component (and so wait for it). */
+function refersToResource(value: unknown): boolean {
+  let found = false;
+  renderTemplate(value, {
+    ref(name) {
+      if (!["account.id", "partition.name", "each.value"].includes(name)) found = true;
+      return undefined;
+    },
+    join: () => undefined,
+    json: () => undefined,
+  });
+  return found;
+}
+
 /** Whether a planned setting involves an input that was pending at construction. */
 function dependsOnPending(value: unknown): boolean {
   if (value === UNRESOLVED) return true;
@@ -115,10 +155,9 @@ export class CamundaByokKey extends pulumi.ComponentResource {
 
     for (const warning of layout.warnings) pulumi.log.warn(`${warning.input} ${warning.message}`, this);
 
-    const identity = getCallerIdentityOutput({}, { parent: this });
-    const providerRegion = getRegionOutput({}, { parent: this });
+    const facts = deploymentFacts(this);
     const spec: pulumi.Output<ByokSpec> = pulumi
-      .all([pulumi.output(args as pulumi.Inputs), identity.accountId, providerRegion.region])
+      .all([pulumi.output(args as pulumi.Inputs), facts.accountId, facts.region])
       .apply(([input, accountId, region]) =>
         buildByokSpec(input as unknown as ByokInput, { keyAccountId: accountId, providerRegion: region }),
       );
@@ -126,20 +165,21 @@ export class CamundaByokKey extends pulumi.ComponentResource {
     const children = new Map<string, PulumiResource>();
     const renderer: TemplateRenderer<unknown> = {
       ref(name) {
-        if (name === "account.id") return identity.accountId;
-        if (name === "partition.name") return identity.arn.apply((arn) => arn.split(":")[1]);
+        if (name === "account.id") return facts.accountId;
+        if (name === "partition.name") return facts.callerArn.apply((arn) => arn.split(":")[1]);
         const [logicalId, attribute] = name.split(".");
         const child = children.get(logicalId);
         if (!child) throw new Error(`camunda-byok-kms: ${name} refers to a resource not created yet`);
         return (child as unknown as Record<string, unknown>)[attribute];
       },
       join: (parts) => pulumi.concat(...(parts as pulumi.Input<string>[])),
-      json: (rendered) => pulumi.jsonStringify(pulumi.output(rendered)),
+      json: jsonString,
     };
     const render = (value: unknown) => pulumi.output(renderTemplate(value, renderer));
 
     // Every child waits for the full check (provider region, deploying account, values that were
-    // Outputs): a failure leaves nothing half-created.
+    // Outputs), so a failure leaves nothing half-created: the roots (the key, a new topic) wait
+    // for it explicitly, the rest through their references to the roots.
     const checked = spec.apply(() => [] as pulumi.Resource[]);
 
     // Settings known at construction are passed as they are; only those that involve an Output
@@ -163,7 +203,7 @@ export class CamundaByokKey extends pulumi.ComponentResource {
       const pick = (s: ByokSpec) => (s.resources.find((r) => r.logicalId === planned.logicalId) as ResourceSpec).settings as unknown as Record<string, unknown>;
       const child = createResource(planned, `${name}-${planned.logicalId}`, settingsOf(pick, planned.settings as unknown as Record<string, unknown>), {
         parent: this,
-        dependsOn: checked,
+        ...(refersToResource(planned.settings) ? {} : { dependsOn: checked }),
         ...(planned.preventDestroy ? { protect: true } : {}),
       });
       children.set(planned.logicalId, child);

@@ -133,6 +133,16 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     }
   });
 
+  it("shares one account and region look-up among all keys of a stack", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "many");
+    for (const name of ["a", "b", "c"]) new CamundaByokKey(stack, name, { ...props, clusterName: name });
+    const json = JSON.parse(Testing.synth(stack));
+    expect(Object.keys(json.resource.aws_kms_key)).to.have.length(3);
+    expect(Object.keys(json.data.aws_caller_identity)).to.have.length(1);
+    expect(Object.keys(json.data.aws_region)).to.have.length(1);
+  });
+
   it("keeps a role ARN from a TerraformVariable as a reference", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "vars");

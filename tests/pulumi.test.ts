@@ -5,7 +5,7 @@ import { buildEventPattern, buildKeyPolicy, ByokValidationError } from "../share
 import { CamundaByokKey, type CamundaByokKeyArgs } from "../pulumi";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
 import { loadStackConfig, runPulumiExample } from "./support/pulumi-example";
-import { installPulumiMocks, isSecret, settle, valueOf, type RegisteredResource } from "./support/pulumi-mocks";
+import { installPulumiMocks, invokeCounts, isSecret, settle, valueOf, type RegisteredResource } from "./support/pulumi-mocks";
 
 const ACCOUNT = "111122223333";
 const baseArgs: CamundaByokKeyArgs = {
@@ -190,6 +190,19 @@ describe("Pulumi component (under mocks)", () => {
     const after = await keyUrns({ ...baseArgs, clusterName: "renamed", aliasName: "alias/other", tags: { team: "x" }, alertEmails: ["a@example.com", "b@example.com"] });
     expect(after).to.deep.equal(before);
     expect(before[0]).to.match(/CamundaByokKey\$aws:kms\/key:Key::byok-key$/);
+  });
+
+  it("looks up the account and region once per provider, however many clusters a program has", async () => {
+    const registered = installPulumiMocks();
+    await pulumi.runtime.runInPulumiStack(async () => {
+      const keys = ["a", "b", "c"].map((id) => new CamundaByokKey(id, { ...baseArgs, clusterName: id }));
+      const frankfurt = new Provider("frankfurt", { region: "eu-central-1" });
+      keys.push(new CamundaByokKey("d", { ...baseArgs, clusterName: "d" }, { providers: { aws: frankfurt } }));
+      return { arns: keys.map((key) => key.keyArn) };
+    });
+    expect(registered.filter((r) => r.type === "aws:kms/key:Key")).to.have.length(4);
+    expect(invokeCounts.get("aws:index/getCallerIdentity:getCallerIdentity")).to.equal(2);
+    expect(invokeCounts.get("aws:index/getRegion:getRegion")).to.equal(2);
   });
 
   it("passes `preventDestroy: false` through as no protection", async () => {

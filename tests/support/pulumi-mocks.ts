@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/** Invokes answered by the mocks, by token, for the current mock session. */
+export const invokeCounts = new Map<string, number>();
+
 export interface RegisteredResource {
   type: string;
   name: string;
@@ -26,6 +29,7 @@ export function installPulumiMocks(options: MockOptions = {}): RegisteredResourc
   const region = options.providerRegion ?? "eu-central-1";
   const accountId = options.accountId ?? "111122223333";
   const registered: RegisteredResource[] = [];
+  invokeCounts.clear();
   pulumi.runtime.setAllConfig(options.config ?? {});
   pulumi.runtime.setMocks(
     {
@@ -55,6 +59,7 @@ export function installPulumiMocks(options: MockOptions = {}): RegisteredResourc
         return { id, state };
       },
       call(args) {
+        invokeCounts.set(args.token, (invokeCounts.get(args.token) ?? 0) + 1);
         switch (args.token) {
           case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId, arn: `arn:aws:iam::${accountId}:user/deployer`, userId: "AIDAEXAMPLE", id: accountId };
