@@ -1,7 +1,5 @@
 import {
   Annotations,
-  Fn,
-  Op,
   TerraformIterator,
   TerraformStack,
   Token,
@@ -14,13 +12,14 @@ import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import {
   buildByokSpec,
-  providerRegionMismatch,
+  EACH_VALUE,
+  referencedResource,
   renderTemplate,
   type ByokInput,
-  type DeferredCheck,
   type TemplateRenderer,
 } from "../shared";
-import { createResource } from "./resources";
+import { keyPreconditions } from "./preconditions";
+import { RESOURCE_CLASSES, resourceConfig } from "./resources";
 
 /**
  * `ByokInput`; any string may be a Terraform token (a `TerraformVariable`'s value, another
@@ -45,32 +44,17 @@ function referencedAttributes(spec: unknown): Map<string, string[]> {
   const found = new Map<string, string[]>();
   renderTemplate(spec, {
     ref(name) {
-      const [logicalId, attribute] = name.split(".");
-      const attributes = found.get(logicalId) ?? [];
-      if (!attributes.includes(attribute)) attributes.push(attribute);
-      found.set(logicalId, attributes);
+      const target = referencedResource(name);
+      if (!target) return name;
+      const attributes = found.get(target.logicalId) ?? [];
+      if (!attributes.includes(target.attribute)) attributes.push(target.attribute);
+      found.set(target.logicalId, attributes);
       return name;
     },
     join: (parts) => parts,
     json: (rendered) => rendered,
   });
   return found;
-}
-
-/** A Terraform condition that holds exactly when the deferred check passes. */
-function terraformCondition(check: DeferredCheck): unknown {
-  const value = check.value as string;
-  switch (check.kind) {
-    case "matches":
-      return Fn.can(Fn.regex(check.pattern, value));
-    case "oneOf":
-      return Fn.contains([...check.values], value);
-    case "wholeNumberBetween":
-      return Op.and(
-        Op.and(Op.gte(value, check.min), Op.lte(value, check.max)),
-        Op.eq(Fn.floor(value as unknown as number), value),
-      );
-  }
 }
 
 /**
@@ -115,24 +99,13 @@ export class CamundaByokKey extends Construct {
       json: (rendered) => JSON.stringify(rendered),
     };
 
-    // The key is created in the provider's region, and Terraform learns that region only at plan
-    // time: a precondition stops the plan before anything is created.
-    const preconditions = [
-      {
-        condition: Op.eq(providerRegion.region, props.clusterRegion),
-        errorMessage: `camunda-byok-kms: clusterRegion ${providerRegionMismatch(props.clusterRegion, providerRegion.region)}`,
-      },
-      ...spec.deferredChecks.map((check) => ({
-        condition: terraformCondition(check),
-        errorMessage: `camunda-byok-kms: ${check.input} ${check.message}.`,
-      })),
-    ];
+    const preconditions = keyPreconditions(spec, props.clusterRegion, providerRegion.region);
 
     for (const planned of spec.resources) {
       const forEach = planned.forEach === undefined ? undefined : TerraformIterator.fromList(planned.forEach as string[]);
       const settings = renderTemplate(planned.settings, {
         ...renderer,
-        ref: (name) => (name === "each.value" && forEach ? forEach.value : renderer.ref(name)),
+        ref: (name) => (name === EACH_VALUE.$ref && forEach ? forEach.value : renderer.ref(name)),
       }) as Record<string, unknown>;
       const lifecycle: TerraformResourceLifecycle = {
         ...(planned.preventDestroy ? { preventDestroy: true } : {}),
@@ -142,7 +115,7 @@ export class CamundaByokKey extends Construct {
         ...(Object.keys(lifecycle).length > 0 ? { lifecycle } : {}),
         ...(forEach ? { forEach } : {}),
       };
-      const child = createResource(this, planned, settings, meta);
+      const child = new RESOURCE_CLASSES[planned.kind](this, planned.logicalId, resourceConfig(planned, settings, meta));
       children.set(planned.logicalId, child);
       // Taken here, close to the stack's root: cdktf records a full stack trace per token.
       for (const attribute of referenced.get(planned.logicalId) ?? []) {
@@ -165,7 +138,7 @@ export class CamundaByokKey extends Construct {
   private reference(name: string, children: ReadonlyMap<string, TerraformResource>, account: DataAwsCallerIdentity): unknown {
     if (name === "account.id") return account.accountId;
     if (name === "partition.name") return stackSingleton(this, "camunda-byok-partition", DataAwsPartition).partition;
-    const [logicalId, attribute] = name.split(".");
+    const { logicalId, attribute } = referencedResource(name)!;
     const child = children.get(logicalId);
     if (!child) throw new Error(`camunda-byok-kms: ${name} refers to a resource not created yet`);
     return (child as unknown as Record<string, unknown>)[attribute];

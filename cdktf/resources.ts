@@ -14,7 +14,7 @@ import type { ResourceKind, ResourceSpec } from "../shared";
 type Constructor = new (scope: Construct, id: string, config: any) => TerraformResource;
 
 /** Each spec kind's provider class, imported by path: the provider's root index costs seconds. */
-const CLASSES: Record<ResourceKind, Constructor> = {
+export const RESOURCE_CLASSES: Record<ResourceKind, Constructor> = {
   kmsKey: KmsKey,
   kmsReplicaKey: KmsReplicaKey,
   kmsAlias: KmsAlias,
@@ -26,16 +26,11 @@ const CLASSES: Record<ResourceKind, Constructor> = {
   metricAlarm: CloudwatchMetricAlarm,
 };
 
-/** Adds one spec resource; the spec uses the provider's own argument names. */
-export function createResource(
-  scope: Construct,
-  planned: ResourceSpec,
-  settings: Record<string, unknown>,
-  meta: TerraformMetaArguments,
-): TerraformResource {
-  return new CLASSES[planned.kind](scope, planned.logicalId, {
-    ...settings,
-    ...(planned.region !== undefined ? { region: planned.region } : {}),
-    ...meta,
-  });
+/**
+ * A spec resource's configuration: the spec already uses the provider's argument names. The
+ * caller constructs the class itself: cdktf records a full stack trace for every token a resource
+ * makes, so each frame between the stack and the constructor costs time at scale.
+ */
+export function resourceConfig(planned: ResourceSpec, settings: Record<string, unknown>, meta: TerraformMetaArguments) {
+  return { ...settings, ...(planned.region !== undefined ? { region: planned.region } : {}), ...meta };
 }

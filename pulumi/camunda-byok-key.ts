@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   buildByokSpec,
   ByokValidationError,
+  referencedResource,
   renderTemplate,
   type ByokInput,
   type ByokSpec,
@@ -9,7 +10,9 @@ import {
   type TemplateRenderer,
 } from "../shared";
 import { deploymentFacts } from "./deployment-facts";
-import { createResource, type PulumiResource } from "./resources";
+import { dependsOnPending, isUnresolved, knownNow } from "./pending-inputs";
+import { jsonString, refersToResource } from "./rendering";
+import { RESOURCE_CLASSES, resourceArgs, type PulumiResource } from "./resources";
 
 /** `ByokInput` with Pulumi Inputs; see `ByokInput` in the core for what each input means. */
 export interface CamundaByokKeyArgs {
@@ -57,73 +60,6 @@ export interface CamundaByokKeyArgs {
 
 export const CAMUNDA_BYOK_KEY_TYPE = "camunda-byok-kms:index:CamundaByokKey";
 
-/** Stands for a value Pulumi knows only later, so the static checks skip it. */
-const UNRESOLVED = "\u0000camunda-byok-kms:unresolved\u0000";
-
-function isPending(value: unknown): boolean {
-  return pulumi.Output.isInstance(value) || (typeof value === "object" && value !== null && typeof (value as Promise<unknown>).then === "function");
-}
-
-/**
- * A document as a JSON string: plain when it holds no Output, else one Output over the Outputs it
- * holds (cheaper than lifting every node of the document into an Output of its own).
- */
-function jsonString(document: unknown): pulumi.Input<string> {
-  const outputs: pulumi.Output<unknown>[] = [];
-  const collect = (value: unknown): void => {
-    if (pulumi.Output.isInstance(value)) outputs.push(value);
-    else if (Array.isArray(value)) value.forEach(collect);
-    else if (typeof value === "object" && value !== null) Object.values(value).forEach(collect);
-  };
-  collect(document);
-  if (outputs.length === 0) return JSON.stringify(document);
-  return pulumi.all(outputs).apply((values) => {
-    const resolved = new Map<unknown, unknown>(outputs.map((output, index) => [output, values[index]]));
-    const substitute = (value: unknown): unknown => {
-      if (resolved.has(value)) return resolved.get(value);
-      if (Array.isArray(value)) return value.map(substitute);
-      if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item)]));
-      }
-      return value;
-    };
-    return JSON.stringify(substitute(document));
-  });
-}
-
-/** Whether settings refer to another resource of the component (and so wait for it). */
-function refersToResource(value: unknown): boolean {
-  let found = false;
-  renderTemplate(value, {
-    ref(name) {
-      if (!["account.id", "partition.name", "each.value"].includes(name)) found = true;
-      return undefined;
-    },
-    join: () => undefined,
-    json: () => undefined,
-  });
-  return found;
-}
-
-/** Whether a planned setting involves an input that was pending at construction. */
-function dependsOnPending(value: unknown): boolean {
-  if (value === UNRESOLVED) return true;
-  if (typeof value === "string") return value.includes(UNRESOLVED);
-  if (Array.isArray(value)) return value.some(dependsOnPending);
-  if (typeof value === "object" && value !== null) return Object.values(value).some(dependsOnPending);
-  return false;
-}
-
-/** The args as far as they are known at construction; pending values become UNRESOLVED. */
-function knownNow(value: unknown): unknown {
-  if (isPending(value)) return UNRESOLVED;
-  if (Array.isArray(value)) return value.map(knownNow);
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, knownNow(item)]));
-  }
-  return value;
-}
-
 /**
  * The customer side of Camunda 8 SaaS Bring Your Own Key: a symmetric KMS key whose policy lets
  * the Camunda cluster role use it, its alias, and the alerts that fire when someone disables,
@@ -144,7 +80,7 @@ export class CamundaByokKey extends pulumi.ComponentResource {
 
   constructor(name: string, args: CamundaByokKeyArgs, opts: pulumi.ComponentResourceOptions = {}) {
     // Plain bad input throws here, before the component or any child is registered.
-    const layout = buildByokSpec(knownNow(args) as ByokInput, { isUnresolved: (value) => value === UNRESOLVED });
+    const layout = buildByokSpec(knownNow(args) as ByokInput, { isUnresolved });
     if (layout.resources.some((resource) => resource.forEach !== undefined)) {
       // Pulumi must know how many subscriptions to register; the addresses may be Outputs.
       throw new ByokValidationError([
@@ -167,7 +103,7 @@ export class CamundaByokKey extends pulumi.ComponentResource {
       ref(name) {
         if (name === "account.id") return facts.accountId;
         if (name === "partition.name") return facts.callerArn.apply((arn) => arn.split(":")[1]);
-        const [logicalId, attribute] = name.split(".");
+        const { logicalId, attribute } = referencedResource(name)!;
         const child = children.get(logicalId);
         if (!child) throw new Error(`camunda-byok-kms: ${name} refers to a resource not created yet`);
         return (child as unknown as Record<string, unknown>)[attribute];
@@ -201,7 +137,8 @@ export class CamundaByokKey extends pulumi.ComponentResource {
 
     for (const planned of layout.resources) {
       const pick = (s: ByokSpec) => (s.resources.find((r) => r.logicalId === planned.logicalId) as ResourceSpec).settings as unknown as Record<string, unknown>;
-      const child = createResource(planned, `${name}-${planned.logicalId}`, settingsOf(pick, planned.settings as unknown as Record<string, unknown>), {
+      const args = resourceArgs(planned, settingsOf(pick, planned.settings as unknown as Record<string, unknown>));
+      const child = new RESOURCE_CLASSES[planned.kind](`${name}-${planned.logicalId}`, args, {
         parent: this,
         ...(refersToResource(planned.settings) ? {} : { dependsOn: checked }),
         ...(planned.preventDestroy ? { protect: true } : {}),

@@ -15,7 +15,7 @@ export type PulumiResource = pulumi.CustomResource;
 type Constructor = new (name: string, args: any, opts?: pulumi.CustomResourceOptions) => PulumiResource;
 
 /** Each spec kind's @pulumi/aws class, imported by module so no other service loads. */
-const CLASSES: Record<ResourceKind, Constructor> = {
+export const RESOURCE_CLASSES: Record<ResourceKind, Constructor> = {
   kmsKey: Key,
   kmsReplicaKey: ReplicaKey,
   kmsAlias: Alias,
@@ -33,16 +33,14 @@ const PULUMI_ARG_NAMES: Partial<Record<ResourceKind, Record<string, string>>> = 
   metricAlarm: { alarmName: "name" },
 };
 
-/** Registers one spec resource with its rendered settings (plain values and Outputs). */
-export function createResource(
-  planned: ResourceSpec,
-  name: string,
-  settings: Record<string, unknown>,
-  opts: pulumi.CustomResourceOptions,
-): PulumiResource {
+/**
+ * A spec resource's arguments under @pulumi/aws's names. The caller constructs the class itself:
+ * Pulumi records a stack trace per resource and Output, so frames in between cost time at scale.
+ */
+export function resourceArgs(planned: ResourceSpec, settings: Record<string, unknown>): Record<string, unknown> {
   const renames = PULUMI_ARG_NAMES[planned.kind] ?? {};
   const args: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(settings)) args[renames[key] ?? key] = value;
   if (planned.region !== undefined) args.region = planned.region;
-  return new CLASSES[planned.kind](name, args, opts);
+  return args;
 }

@@ -45,6 +45,7 @@ export {
   ACCOUNT_ID,
   EACH_VALUE,
   PARTITION,
+  referencedResource,
   renderTemplate,
   resolveTemplate,
   type JsonDocument,

@@ -29,6 +29,16 @@ export const PARTITION: Ref = { $ref: "partition.name" };
 /** The element of the list a `forEach` resource is made for. */
 export const EACH_VALUE: Ref = { $ref: "each.value" };
 
+/** References to the deployment rather than to a resource of the spec. */
+const DEPLOYMENT_REFS: ReadonlySet<string> = new Set([ACCOUNT_ID.$ref, PARTITION.$ref, EACH_VALUE.$ref]);
+
+/** The resource a reference points at, or undefined for a reference to the deployment. */
+export function referencedResource(name: string): { logicalId: string; attribute: string } | undefined {
+  if (DEPLOYMENT_REFS.has(name)) return undefined;
+  const [logicalId, attribute] = name.split(".");
+  return { logicalId, attribute };
+}
+
 export function ref(logicalId: string, attribute: string): Ref {
   return { $ref: `${logicalId}.${attribute}` };
 }

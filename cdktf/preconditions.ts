@@ -1,0 +1,36 @@
+import { Fn, Op, type Precondition } from "cdktf";
+import { providerRegionMismatch, type ByokSpec, type DeferredCheck } from "../shared";
+
+/** A Terraform condition that holds exactly when the deferred check passes. */
+function terraformCondition(check: DeferredCheck): unknown {
+  const value = check.value as string;
+  switch (check.kind) {
+    case "matches":
+      return Fn.can(Fn.regex(check.pattern, value));
+    case "oneOf":
+      return Fn.contains([...check.values], value);
+    case "wholeNumberBetween":
+      return Op.and(
+        Op.and(Op.gte(value, check.min), Op.lte(value, check.max)),
+        Op.eq(Fn.floor(value as unknown as number), value),
+      );
+  }
+}
+
+/**
+ * The key's preconditions. The key is created in the provider's region, which Terraform learns
+ * only at plan time, and token inputs are known only then too: a failed precondition stops
+ * `terraform plan` before anything is created.
+ */
+export function keyPreconditions(spec: ByokSpec, clusterRegion: string, providerRegion: string): Precondition[] {
+  return [
+    {
+      condition: Op.eq(providerRegion, clusterRegion),
+      errorMessage: `camunda-byok-kms: clusterRegion ${providerRegionMismatch(clusterRegion, providerRegion)}`,
+    },
+    ...spec.deferredChecks.map((check) => ({
+      condition: terraformCondition(check),
+      errorMessage: `camunda-byok-kms: ${check.input} ${check.message}.`,
+    })),
+  ];
+}
