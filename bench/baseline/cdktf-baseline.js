@@ -25,6 +25,7 @@ const stack = new TerraformStack(app, "bench");
 new AwsProvider(stack, "aws", { region: "eu-central-1" });
 const account = new DataAwsCallerIdentity(stack, "account");
 
+const constructStarted = process.hrtime.bigint();
 for (let i = 0; i < count; i++) {
   const input = clusterInput(i);
   const s = settings(input.clusterName);
@@ -61,5 +62,7 @@ for (let i = 0; i < count; i++) {
   });
 }
 
+const synthStarted = process.hrtime.bigint();
 app.synth();
-report();
+const ms = (from, to) => Math.round(Number(to - from) / 1e6);
+report({ constructMs: ms(constructStarted, synthStarted), synthMs: ms(synthStarted, process.hrtime.bigint()) });
