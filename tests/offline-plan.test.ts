@@ -3,7 +3,7 @@ import { REPO_ROOT, runNode } from "./support/processes";
 
 describe("npm start (offline plan)", () => {
   it("prints the example's key policy, the Pulumi preview and the CDKTF resources, offline", () => {
-    const result = runNode(["--conditions=source", "--import=tsx", "scripts/offline-plan.ts"], { cwd: REPO_ROOT });
+    const result = runNode(["--conditions=camunda-byok-kms-source", "--import=tsx", "scripts/offline-plan.ts"], { cwd: REPO_ROOT });
     expect(result.status, result.stderr).to.equal(0);
     expect(result.stdout).to.include("nothing is deployed");
     expect(result.stdout).to.include('"Sid": "CamundaClusterKeyUsage"');
