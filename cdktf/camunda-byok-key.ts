@@ -1,15 +1,11 @@
 import {
   Annotations,
   TerraformIterator,
-  TerraformStack,
   Token,
   type TerraformResource,
   type TerraformResourceLifecycle,
 } from "cdktf";
 import { Construct } from "constructs";
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import {
   buildByokSpec,
   EACH_VALUE,
@@ -20,24 +16,13 @@ import {
 } from "../shared";
 import { keyPreconditions } from "./preconditions";
 import { RESOURCE_CLASSES, resourceConfig } from "./resources";
+import { stackLookups, type StackLookups } from "./stack-lookups";
 
 /**
  * `ByokInput`; any string may be a Terraform token (a `TerraformVariable`'s value, another
  * resource's attribute) and any number a `Token.asNumber`. See `ByokInput` for each input.
  */
 export interface CamundaByokKeyProps extends ByokInput {}
-
-/**
- * One look-up per stack, shared by every key in it: they all use the stack's default AWS
- * provider, so they see the same account, region and partition (and 500 keys need not cost 1,000
- * data sources).
- */
-function stackSingleton<T extends Construct>(scope: Construct, id: string, type: new (scope: Construct, id: string) => T): T {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild(id);
-  if (existing instanceof type) return existing;
-  return new type(stack, id);
-}
 
 /** The attributes of each resource that other settings or the outputs refer to. */
 function referencedAttributes(spec: unknown): Map<string, string[]> {
@@ -83,15 +68,14 @@ export class CamundaByokKey extends Construct {
     super(scope, id);
     for (const warning of spec.warnings) Annotations.of(this).addWarning(`${warning.input} ${warning.message}`);
 
-    const account = stackSingleton(this, "camunda-byok-account", DataAwsCallerIdentity);
-    const providerRegion = stackSingleton(this, "camunda-byok-provider-region", DataAwsRegion);
+    const lookups = stackLookups(this);
     const children = new Map<string, TerraformResource>();
     // One token per attribute: cdktf records a stack trace for every token it creates.
     const references = new Map<string, unknown>();
     const referenced = referencedAttributes(spec);
     const renderer: TemplateRenderer<unknown> = {
       ref: (name) => {
-        if (!references.has(name)) references.set(name, this.reference(name, children, account));
+        if (!references.has(name)) references.set(name, this.reference(name, children, lookups));
         return references.get(name);
       },
       join: (parts) => parts.join(""),
@@ -99,7 +83,7 @@ export class CamundaByokKey extends Construct {
       json: (rendered) => JSON.stringify(rendered),
     };
 
-    const preconditions = keyPreconditions(spec, props.clusterRegion, providerRegion.region);
+    const preconditions = keyPreconditions(spec, props.clusterRegion, lookups.region);
 
     for (const planned of spec.resources) {
       const forEach = planned.forEach === undefined ? undefined : TerraformIterator.fromList(planned.forEach as string[]);
@@ -135,9 +119,9 @@ export class CamundaByokKey extends Construct {
     this.alertTopicArn = outputs.alertTopicArn as string;
   }
 
-  private reference(name: string, children: ReadonlyMap<string, TerraformResource>, account: DataAwsCallerIdentity): unknown {
-    if (name === "account.id") return account.accountId;
-    if (name === "partition.name") return stackSingleton(this, "camunda-byok-partition", DataAwsPartition).partition;
+  private reference(name: string, children: ReadonlyMap<string, TerraformResource>, lookups: StackLookups): unknown {
+    if (name === "account.id") return lookups.accountId;
+    if (name === "partition.name") return lookups.partition();
     const { logicalId, attribute } = referencedResource(name)!;
     const child = children.get(logicalId);
     if (!child) throw new Error(`camunda-byok-kms: ${name} refers to a resource not created yet`);

@@ -14,6 +14,8 @@ describe("benchmark (smoke)", () => {
     expect(results.engines.map((row: { engine: string; clusters: number }) => `${row.engine} ${row.clusters}`)).to.deep.equal([
       "CDKTF synth 1",
       "CDKTF synth 10",
+      "CDKTF synth, vs own construct 1",
+      "CDKTF synth, vs own construct 10",
       "Pulumi (mocks) 1",
       "Pulumi (mocks) 10",
     ]);
