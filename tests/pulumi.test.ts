@@ -146,6 +146,28 @@ describe("Pulumi component (under mocks)", () => {
     expect(registered).to.deep.equal([]);
   });
 
+  it("refuses an Output of a list for alertEmails, as it must know how many subscriptions to make", async () => {
+    const registered = installPulumiMocks();
+    let error: unknown;
+    try {
+      createComponent({ ...baseArgs, alertEmails: pulumi.output(["a@example.com"]) as unknown as string[] });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ByokValidationError).problems.map((p) => p.input)).to.deep.equal(["alertEmails"]);
+    await settle();
+    expect(registered).to.deep.equal([]);
+  });
+
+  it("accepts Outputs as alert addresses", async () => {
+    const registered = installPulumiMocks();
+    const { component } = createComponent({ ...baseArgs, alertEmails: [pulumi.output("oncall@example.com"), "sec@example.com"] });
+    await valueOf(component.keyArn);
+    await settle();
+    expect(registered.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription").map((r) => r.inputs.endpoint))
+      .to.have.members(["oncall@example.com", "sec@example.com"]);
+  });
+
   it("fails inside the update, with the same message, for bad values known only later", async () => {
     installPulumiMocks();
     const { component } = createComponent({ ...baseArgs, camundaClusterRoleArn: pulumi.output("arn:aws:iam::123456789012:user/bob") });
