@@ -16,6 +16,7 @@ export {
 export {
   buildAccessDeniedEventPattern,
   buildAlarmSettings,
+  buildAlertTopicPolicy,
   buildEventPattern,
   DEFAULT_MONITORED_EVENT_NAMES,
   KMS_KEY_EVENT_DETAIL_TYPES,
@@ -31,16 +32,15 @@ export {
   REGIONS_BY_PARTITION,
   type Partition,
 } from "./regions";
-export {
-  buildByokSpec,
-  buildKeyPolicy,
-  type ByokOutputsSpec,
-  type ByokSpec,
-  type ResourceKind,
-  type ResourceSpec,
-  type SettingsByKind,
-  type SpecOptions,
-} from "./spec";
+export { buildByokSpec, buildKeyPolicy } from "./spec";
+export type {
+  ByokOutputsSpec,
+  ByokSpec,
+  ResourceKind,
+  ResourceSpec,
+  SettingsByKind,
+  SpecOptions,
+} from "./spec-types";
 export {
   ACCOUNT_ID,
   EACH_VALUE,

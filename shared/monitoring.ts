@@ -1,4 +1,4 @@
-import { join, type TemplateString } from "./template";
+import { join, type Ref, type TemplateString } from "./template";
 
 /**
  * Calls that freeze a Camunda cluster or put its data at risk: a disabled key or one scheduled for
@@ -155,5 +155,28 @@ export function buildAlarmSettings(input: {
     comparisonOperator: "GreaterThanOrEqualToThreshold",
     treatMissingData: "notBreaching",
     alarmActions: [input.alertTopicArn],
+  };
+}
+
+/**
+ * Replaces the topic's default policy: EventBridge rules and the CloudWatch alarm may publish,
+ * each only for its own ARN (the confused-deputy guard AWS recommends). The account keeps its
+ * access through IAM policies.
+ */
+export function buildAlertTopicPolicy(topicArn: TemplateString, ruleArns: Ref[], alarmArn: Ref) {
+  const publishFrom = (sid: string, service: string, sourceArns: Ref | Ref[]) => ({
+    Sid: sid,
+    Effect: "Allow",
+    Principal: { Service: service },
+    Action: "sns:Publish",
+    Resource: topicArn,
+    Condition: { ArnEquals: { "aws:SourceArn": sourceArns } },
+  });
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      publishFrom("AllowKeyEventRules", "events.amazonaws.com", ruleArns),
+      publishFrom("AllowKeyDeletionAlarm", "cloudwatch.amazonaws.com", alarmArn),
+    ],
   };
 }
