@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { buildEventPattern, buildKeyPolicy, ByokValidationError } from "../shared";
 import { CamundaByokKey, type CamundaByokKeyArgs } from "../pulumi";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { loadStackConfig, runPulumiExample } from "./support/pulumi-example";
+import { exampleProjectName, loadStackConfig, runPulumiExample } from "./support/pulumi-example";
 import { installPulumiMocks, invokeCounts, isSecret, settle, valueOf, type RegisteredResource } from "./support/pulumi-mocks";
 
 const ACCOUNT = "111122223333";
@@ -83,6 +83,15 @@ describe("Pulumi component (under mocks)", () => {
       expect(run.registered.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription").map((r) => r.inputs.endpoint))
         .to.deep.equal(["oncall@example.com", "security@example.com"]);
       expect(String(run.outputs.consoleHint)).to.include(key.state.arn);
+    });
+
+    it("keeps its stack config in the project's namespace, with the provider in clusterRegion", () => {
+      const config = loadStackConfig();
+      const project = exampleProjectName();
+      for (const key of ["camundaClusterRoleArn", "clusterRegion", "clusterName", "alertEmails"]) {
+        expect(config, key).to.have.property(`${project}:${key}`);
+      }
+      expect(config["aws:region"]).to.equal(config[`${project}:clusterRegion`]);
     });
 
     it("fails the update, naming clusterRegion and both regions, when the provider is elsewhere", async () => {

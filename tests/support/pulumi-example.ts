@@ -16,6 +16,11 @@ export function loadStackConfig(stack = "dev"): Record<string, string> {
   );
 }
 
+/** The project name Pulumi.yaml declares: the namespace of the example's config keys. */
+export function exampleProjectName(): string {
+  return (parse(readFileSync(path.join(PULUMI_EXAMPLE_DIR, "Pulumi.yaml"), "utf8")) as { name: string }).name;
+}
+
 export interface ExampleRun {
   registered: RegisteredResource[];
   outputs: Record<string, unknown>;
@@ -26,7 +31,7 @@ export interface ExampleRun {
 /** Runs examples/pulumi/index.ts under mocks, as `pulumi up` would run it, and collects what it did. */
 export async function runPulumiExample(overrides: Record<string, string> = {}, mock: MockOptions = {}): Promise<ExampleRun> {
   const config = { ...loadStackConfig(), ...overrides };
-  const registered = installPulumiMocks({ project: "camunda-byok-example", providerRegion: config["aws:region"], config, ...mock });
+  const registered = installPulumiMocks({ project: exampleProjectName(), providerRegion: config["aws:region"], config, ...mock });
   const options = new Map<string, pulumi.CustomResourceOptions>();
   const program = require.resolve(path.join(PULUMI_EXAMPLE_DIR, "index.ts"));
   delete require.cache[program];
