@@ -52,14 +52,17 @@ interface EngineRow {
   baselinePeakRssMb: number;
 }
 
-function compareEngine(engine: string, ours: string, baseline: string): EngineRow[] {
+function compareEngine(engine: string, ours: string, baseline: string, baselineArgs: string[] = []): EngineRow[] {
   return COUNTS.map((clusters) => {
     const oursSamples: Sample[] = [];
     const baselineSamples: Sample[] = [];
     for (let run = 0; run < RUNS; run++) {
       // Alternate which goes first, so neither always runs on a warmer (or busier) machine.
       const order = run % 2 === 0 ? [ours, baseline] : [baseline, ours];
-      for (const script of order) (script === ours ? oursSamples : baselineSamples).push(runProcess(script, [String(clusters)]));
+      for (const script of order) {
+        if (script === ours) oursSamples.push(runProcess(ours, [String(clusters)]));
+        else baselineSamples.push(runProcess(baseline, [String(clusters), ...baselineArgs]));
+      }
     }
     const oursSeconds = median(oursSamples.map((s) => s.wallMs)) / 1000;
     const baselineSeconds = median(baselineSamples.map((s) => s.wallMs)) / 1000;
@@ -114,7 +117,7 @@ function main(): void {
   console.error(`camunda-byok-kms benchmark (${quick ? "quick" : "full"}: ${RUNS} run(s) per figure, N = ${COUNTS.join(", ")}) on Node.js ${process.version}`);
   const engines = [
     ...compareEngine("CDKTF synth", "workloads/cdktf-ours.js", "baseline/cdktf-baseline.js"),
-    ...compareEngine("CDKTF synth, vs own construct", "workloads/cdktf-ours.js", "baseline/cdktf-construct-baseline.js"),
+    ...compareEngine("CDKTF synth, vs own construct", "workloads/cdktf-ours.js", "baseline/cdktf-baseline.js", ["--own-construct"]),
     ...compareEngine("Pulumi (mocks)", "workloads/pulumi-ours.js", "baseline/pulumi-baseline.js"),
   ];
   const loads = ["camunda-byok-kms", "camunda-byok-kms/pulumi", "camunda-byok-kms/cdktf", "cdktf-dependencies"].map((entry) => measureLoad(entry));
