@@ -1,4 +1,5 @@
 import { describeBadPrincipal, parseAdministratorArn, parseRoleArn, parseTopicArn, ROLE_ARN_PATTERN } from "./arns";
+import { Checker, describe, type DeferredCheck } from "./checker";
 import { ByokValidationError, type ByokProblem } from "./errors";
 import { DEFAULTS, type ByokInput } from "./inputs";
 import {
@@ -11,6 +12,8 @@ import {
 import { CLUSTER_TAG_KEY, MANAGED_BY_TAG, MAX_CLUSTER_NAME_LENGTH } from "./names";
 import { isCamundaBackupPair, partitionOfRegion, PARTITIONS, REGIONS_BY_PARTITION, type Partition } from "./regions";
 
+export type { DeferredCheck } from "./checker";
+
 export interface ValidationOptions {
   /**
    * Tells a value the engine only knows at deploy time (a Terraform token, an unresolved Pulumi
@@ -22,17 +25,6 @@ export interface ValidationOptions {
   /** The region the engine's AWS provider deploys to, when known: it must be clusterRegion. */
   providerRegion?: string;
 }
-
-/**
- * A check that waits for a value only the engine knows (a Terraform variable, say), as data an
- * engine can turn into its own condition. Patterns are RE2-compatible, as Terraform needs.
- */
-export type DeferredCheck = { input: string; value: unknown; message: string } & DeferredRule;
-
-type DeferredRule =
-  | { kind: "matches"; pattern: string }
-  | { kind: "oneOf"; values: readonly string[] }
-  | { kind: "wholeNumberBetween"; min: number; max: number };
 
 export interface ValidationResult {
   /** Things that deploy but deserve a look, each naming its input. */
@@ -72,68 +64,6 @@ const REGION_SHAPE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 const ACCOUNT_ID = /^\d{12}$/;
 /** AWS tags: at most 50 per resource, keys up to 128 and values up to 256 characters. */
 const MAX_TAGS = 50;
-
-/** Collects problems and warnings, and knows which values are not known yet. */
-class Checker {
-  readonly problems: ByokProblem[] = [];
-  readonly warnings: ByokProblem[] = [];
-  readonly deferred: DeferredCheck[] = [];
-  constructor(private readonly unresolved: (value: unknown) => boolean) {}
-
-  problem(input: string, message: string): void {
-    this.problems.push({ input, message });
-  }
-  warn(input: string, message: string): void {
-    this.warnings.push({ input, message });
-  }
-  /** A value present and known now: the only kind a static check can judge. */
-  known(value: unknown): boolean {
-    return value !== undefined && !this.unresolved(value);
-  }
-  string(input: string, value: unknown): value is string {
-    if (typeof value === "string") return true;
-    this.problem(input, `must be a string (got ${describe(value)})`);
-    return false;
-  }
-  boolean(input: string, value: unknown): void {
-    if (this.known(value) && typeof value !== "boolean") {
-      this.problem(input, `must be true or false (got ${describe(value)})`);
-    }
-  }
-  /** Runs `check` on a known value, or defers `later` for one the engine knows only later. */
-  unlessPending(value: unknown, later: { input: string; message: string } & DeferredRule, check: () => void): void {
-    if (value === undefined) return;
-    if (this.unresolved(value)) this.deferred.push({ ...later, value } as DeferredCheck);
-    else check();
-  }
-  integerInRange(input: string, value: unknown, min: number, max: number, unit: string): void {
-    const message = `must be a whole number of ${unit} between ${min} and ${max}`;
-    this.unlessPending(value, { input, message, kind: "wholeNumberBetween", min, max }, () => {
-      if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-        this.problem(input, `${message} (got ${describe(value)})`);
-      }
-    });
-  }
-  /** The known elements of a list input, each with its indexed name. */
-  list(input: string, value: unknown): { name: string; value: unknown }[] {
-    if (!this.known(value)) return [];
-    if (!Array.isArray(value)) {
-      this.problem(input, `must be a list (got ${describe(value)})`);
-      return [];
-    }
-    return value
-      .map((item, index) => ({ name: `${input}[${index}]`, value: item }))
-      .filter((item) => this.known(item.value));
-  }
-}
-
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${String(value)}`;
-}
 
 /**
  * Checks every input and throws one ByokValidationError listing all problems, each naming its

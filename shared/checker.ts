@@ -1,0 +1,75 @@
+import type { ByokProblem } from "./errors";
+
+/**
+ * A check that waits for a value only the engine knows (a Terraform variable, say), as data an
+ * engine can turn into its own condition. Patterns are RE2-compatible, as Terraform needs.
+ */
+export type DeferredCheck = { input: string; value: unknown; message: string } & DeferredRule;
+
+type DeferredRule =
+  | { kind: "matches"; pattern: string }
+  | { kind: "oneOf"; values: readonly string[] }
+  | { kind: "wholeNumberBetween"; min: number; max: number };
+
+/** Collects problems and warnings, and knows which values are not known yet. */
+export class Checker {
+  readonly problems: ByokProblem[] = [];
+  readonly warnings: ByokProblem[] = [];
+  readonly deferred: DeferredCheck[] = [];
+  constructor(private readonly unresolved: (value: unknown) => boolean) {}
+
+  problem(input: string, message: string): void {
+    this.problems.push({ input, message });
+  }
+  warn(input: string, message: string): void {
+    this.warnings.push({ input, message });
+  }
+  /** A value present and known now: the only kind a static check can judge. */
+  known(value: unknown): boolean {
+    return value !== undefined && !this.unresolved(value);
+  }
+  string(input: string, value: unknown): value is string {
+    if (typeof value === "string") return true;
+    this.problem(input, `must be a string (got ${describe(value)})`);
+    return false;
+  }
+  boolean(input: string, value: unknown): void {
+    if (this.known(value) && typeof value !== "boolean") {
+      this.problem(input, `must be true or false (got ${describe(value)})`);
+    }
+  }
+  /** Runs `check` on a known value, or defers `later` for one the engine knows only later. */
+  unlessPending(value: unknown, later: { input: string; message: string } & DeferredRule, check: () => void): void {
+    if (value === undefined) return;
+    if (this.unresolved(value)) this.deferred.push({ ...later, value } as DeferredCheck);
+    else check();
+  }
+  integerInRange(input: string, value: unknown, min: number, max: number, unit: string): void {
+    const message = `must be a whole number of ${unit} between ${min} and ${max}`;
+    this.unlessPending(value, { input, message, kind: "wholeNumberBetween", min, max }, () => {
+      if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+        this.problem(input, `${message} (got ${describe(value)})`);
+      }
+    });
+  }
+  /** The known elements of a list input, each with its indexed name. */
+  list(input: string, value: unknown): { name: string; value: unknown }[] {
+    if (!this.known(value)) return [];
+    if (!Array.isArray(value)) {
+      this.problem(input, `must be a list (got ${describe(value)})`);
+      return [];
+    }
+    return value
+      .map((item, index) => ({ name: `${input}[${index}]`, value: item }))
+      .filter((item) => this.known(item.value));
+  }
+}
+
+/** A value as an error message shows it. */
+export function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${String(value)}`;
+}
