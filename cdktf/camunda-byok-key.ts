@@ -2,6 +2,7 @@ import {
   Annotations,
   TerraformIterator,
   Token,
+  type TerraformProvider,
   type TerraformResource,
   type TerraformResourceLifecycle,
 } from "cdktf";
@@ -22,7 +23,14 @@ import { stackLookups, type StackLookups } from "./stack-lookups";
  * `ByokInput`; any string may be a Terraform token (a `TerraformVariable`'s value, another
  * resource's attribute) and any number a `Token.asNumber`. See `ByokInput` for each input.
  */
-export interface CamundaByokKeyProps extends ByokInput {}
+export interface CamundaByokKeyProps extends ByokInput {
+  /**
+   * The AWS provider for the key and everything around it; its region must be `clusterRegion`
+   * (a precondition checks). Lets one stack hold clusters in several regions.
+   * @default the stack's default AWS provider
+   */
+  readonly provider?: TerraformProvider;
+}
 
 /** The attributes of each resource that other settings or the outputs refer to. */
 function referencedAttributes(spec: unknown): Map<string, string[]> {
@@ -64,11 +72,12 @@ export class CamundaByokKey extends Construct {
 
   constructor(scope: Construct, id: string, props: CamundaByokKeyProps) {
     // Known bad input throws here, before anything is added to the tree.
-    const spec = buildByokSpec(props, { isUnresolved: (value) => Token.isUnresolved(value) });
+    const { provider, ...input } = props;
+    const spec = buildByokSpec(input, { isUnresolved: (value) => Token.isUnresolved(value) });
     super(scope, id);
     for (const warning of spec.warnings) Annotations.of(this).addWarning(`${warning.input} ${warning.message}`);
 
-    const lookups = stackLookups(this);
+    const lookups = stackLookups(this, provider);
     const children = new Map<string, TerraformResource>();
     // One token per attribute: cdktf records a stack trace for every token it creates.
     const references = new Map<string, unknown>();
@@ -98,6 +107,7 @@ export class CamundaByokKey extends Construct {
       const meta = {
         ...(Object.keys(lifecycle).length > 0 ? { lifecycle } : {}),
         ...(forEach ? { forEach } : {}),
+        ...(provider ? { provider } : {}),
       };
       const child = new RESOURCE_CLASSES[planned.kind](this, planned.logicalId, resourceConfig(planned, settings, meta));
       children.set(planned.logicalId, child);

@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, type TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
@@ -11,24 +11,29 @@ export interface StackLookups {
   partition(): string;
 }
 
-const byStack = new WeakMap<TerraformStack, StackLookups>();
+const byStack = new WeakMap<TerraformStack, Map<TerraformProvider | undefined, StackLookups>>();
 
 /**
- * One look-up per stack, shared by every key in it: they all use the stack's default AWS
- * provider, so they see the same account, region and partition. 500 keys then cost neither 1,000
- * data sources nor 1,000 tokens (cdktf records a stack trace for each).
+ * One look-up per stack and AWS provider, shared by every key that uses that provider: they see
+ * the same account, region and partition. 500 keys then cost neither 1,000 data sources nor 1,000
+ * tokens (cdktf records a stack trace for each).
  */
-export function stackLookups(scope: Construct): StackLookups {
+export function stackLookups(scope: Construct, provider?: TerraformProvider): StackLookups {
   const stack = TerraformStack.of(scope);
-  let lookups = byStack.get(stack);
+  const byProvider = byStack.get(stack) ?? new Map<TerraformProvider | undefined, StackLookups>();
+  byStack.set(stack, byProvider);
+  let lookups = byProvider.get(provider);
   if (!lookups) {
+    // The default provider's look-ups keep their plain ids; another provider's carry its id.
+    const id = (name: string) => (provider ? `${name}-${provider.node.id}` : name);
+    const config = provider ? { provider } : {};
     let partition: string | undefined;
     lookups = {
-      accountId: new DataAwsCallerIdentity(stack, "camunda-byok-account").accountId,
-      region: new DataAwsRegion(stack, "camunda-byok-provider-region").region,
-      partition: () => (partition ??= new DataAwsPartition(stack, "camunda-byok-partition").partition),
+      accountId: new DataAwsCallerIdentity(stack, id("camunda-byok-account"), config).accountId,
+      region: new DataAwsRegion(stack, id("camunda-byok-provider-region"), config).region,
+      partition: () => (partition ??= new DataAwsPartition(stack, id("camunda-byok-partition"), config).partition),
     };
-    byStack.set(stack, lookups);
+    byProvider.set(provider, lookups);
   }
   return lookups;
 }

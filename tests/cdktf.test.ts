@@ -6,6 +6,7 @@ import { buildAlarmSettings, buildEventPattern, buildKeyPolicy, ByokValidationEr
 import { CamundaByokKey } from "../cdktf";
 import { CamundaByokStack } from "../examples/cdktf/main";
 import { CamundaByokKey as PulumiByokKey } from "../pulumi";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { camelKeys, resolveTerraformReferences, synthByok, tfAddress, tfResource } from "./support/cdktf";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
 import { installPulumiMocks, settle, valueOf } from "./support/pulumi-mocks";
@@ -141,6 +142,29 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     expect(Object.keys(json.resource.aws_kms_key)).to.have.length(3);
     expect(Object.keys(json.data.aws_caller_identity)).to.have.length(1);
     expect(Object.keys(json.data.aws_region)).to.have.length(1);
+  });
+
+  it("puts clusters of several regions in one stack, each on its own provider", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "regions");
+    new AwsProvider(stack, "aws", { region: "eu-central-1" });
+    const virginia = new AwsProvider(stack, "virginia", { region: "us-east-1", alias: "virginia" });
+    new CamundaByokKey(stack, "frankfurt-cluster", { ...props, clusterName: "fra" });
+    new CamundaByokKey(stack, "virginia-cluster", { ...props, clusterName: "iad", clusterRegion: "us-east-1", provider: virginia });
+    const json = JSON.parse(Testing.synth(stack));
+    const keys = Object.entries(json.resource.aws_kms_key) as [string, any][];
+    const virginiaKey = keys.find(([address]) => address.startsWith("virginia-cluster_"))![1];
+    const frankfurtKey = keys.find(([address]) => address.startsWith("frankfurt-cluster_"))![1];
+    expect(virginiaKey.provider).to.equal("aws.virginia");
+    expect(frankfurtKey.provider).to.equal(undefined);
+    const virginiaResources = Object.values(json.resource).flatMap((byAddress: any) =>
+      Object.entries(byAddress).filter(([address]) => address.startsWith("virginia-cluster_")).map(([, config]) => config as any),
+    );
+    expect(virginiaResources.every((resource) => resource.provider === "aws.virginia")).to.equal(true);
+    const regions = Object.entries(json.data.aws_region) as [string, any][];
+    expect(regions.map(([, config]) => config.provider ?? "default").sort()).to.deep.equal(["aws.virginia", "default"]);
+    const [virginiaRegion] = regions.find(([, config]) => config.provider === "aws.virginia")!;
+    expect(virginiaKey.lifecycle.precondition[0].condition).to.include(`data.aws_region.${virginiaRegion}.region`);
   });
 
   it("keeps a role ARN from a TerraformVariable as a reference", () => {
