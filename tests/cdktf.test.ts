@@ -134,6 +134,15 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     }
   });
 
+  it("surfaces the core's warnings as construct warnings", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "warnings");
+    const byok = new CamundaByokKey(stack, "byok", { ...props, backupRegion: "eu-north-1" });
+    const warnings = byok.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => String(entry.data));
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(/^backupRegion "eu-north-1" is not the backup region Camunda pairs with "eu-central-1"/);
+  });
+
   it("shares one account and region look-up among all keys of a stack", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "many");

@@ -236,6 +236,23 @@ describe("Pulumi component (under mocks)", () => {
     expect(invokeCounts.get("aws:index/getRegion:getRegion")).to.equal(2);
   });
 
+  it("logs the core's warnings against the component", async () => {
+    installPulumiMocks();
+    const logged: [string, pulumi.Resource | undefined][] = [];
+    const original = pulumi.log.warn;
+    (pulumi.log as { warn: typeof pulumi.log.warn }).warn = async (message, resource) => {
+      logged.push([message, resource]);
+    };
+    try {
+      const { component } = createComponent({ ...baseArgs, backupRegion: "eu-north-1" });
+      expect(logged).to.have.length(1);
+      expect(logged[0][0]).to.match(/^backupRegion "eu-north-1" is not the backup region Camunda pairs with/);
+      expect(logged[0][1]).to.equal(component);
+    } finally {
+      (pulumi.log as { warn: typeof pulumi.log.warn }).warn = original;
+    }
+  });
+
   it("passes `preventDestroy: false` through as no protection", async () => {
     installPulumiMocks();
     const { childOptions } = createComponent({ ...baseArgs, preventDestroy: false });
