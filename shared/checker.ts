@@ -30,12 +30,12 @@ export class Checker {
   }
   string(input: string, value: unknown): value is string {
     if (typeof value === "string") return true;
-    this.problem(input, `must be a string (got ${describe(value)})`);
+    this.problem(input, `must be a string (got ${showValue(value)})`);
     return false;
   }
   boolean(input: string, value: unknown): void {
     if (this.known(value) && typeof value !== "boolean") {
-      this.problem(input, `must be true or false (got ${describe(value)})`);
+      this.problem(input, `must be true or false (got ${showValue(value)})`);
     }
   }
   /** Runs `check` on a known value, or defers `later` for one the engine knows only later. */
@@ -48,7 +48,7 @@ export class Checker {
     const message = `must be a whole number of ${unit} between ${min} and ${max}`;
     this.unlessPending(value, { input, message, kind: "wholeNumberBetween", min, max }, () => {
       if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-        this.problem(input, `${message} (got ${describe(value)})`);
+        this.problem(input, `${message} (got ${showValue(value)})`);
       }
     });
   }
@@ -56,7 +56,7 @@ export class Checker {
   list(input: string, value: unknown): { name: string; value: unknown }[] {
     if (!this.known(value)) return [];
     if (!Array.isArray(value)) {
-      this.problem(input, `must be a list (got ${describe(value)})`);
+      this.problem(input, `must be a list (got ${showValue(value)})`);
       return [];
     }
     return value
@@ -66,7 +66,7 @@ export class Checker {
 }
 
 /** A value as an error message shows it. */
-export function describe(value: unknown): string {
+export function showValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return "a list";

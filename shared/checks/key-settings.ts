@@ -1,0 +1,68 @@
+import { showValue, type Checker } from "../checker";
+import type { ByokInput } from "../inputs";
+import { CLUSTER_TAG_KEY, MANAGED_BY_TAG, MAX_CLUSTER_NAME_LENGTH } from "../names";
+
+/** The key's own settings, its names and its tags. */
+
+const CLUSTER_NAME = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_-]{0,${MAX_CLUSTER_NAME_LENGTH - 1}}$`);
+
+const ALIAS_NAME = /^alias\/[A-Za-z0-9/_-]+$/;
+
+/** AWS tags: at most 50 per resource, keys up to 128 and values up to 256 characters. */
+const MAX_TAGS = 50;
+
+export function checkClusterName(check: Checker, clusterName: unknown): void {
+  if (clusterName === undefined || clusterName === "") {
+    check.problem("clusterName", "is required: a short name for the cluster, used in resource names and tags");
+    return;
+  }
+  const message = `must be 1-${MAX_CLUSTER_NAME_LENGTH} letters, digits, "-" or "_", starting with a letter or digit`;
+  check.unlessPending(clusterName, { input: "clusterName", message, kind: "matches", pattern: CLUSTER_NAME.source }, () => {
+    if (check.string("clusterName", clusterName) && !CLUSTER_NAME.test(clusterName)) {
+      check.problem("clusterName", `${message} (got ${showValue(clusterName)})`);
+    }
+  });
+}
+
+export function checkKeySettings(check: Checker, input: ByokInput): void {
+  check.boolean("restrictGrantsToAwsResources", input.restrictGrantsToAwsResources);
+  check.boolean("enableKeyRotation", input.enableKeyRotation);
+  check.boolean("preventDestroy", input.preventDestroy);
+  check.boolean("monitorAccessDenied", input.monitorAccessDenied);
+  check.integerInRange("deletionWindowInDays", input.deletionWindowInDays, 7, 30, "days");
+  check.integerInRange("rotationPeriodInDays", input.rotationPeriodInDays, 90, 2560, "days");
+  if (input.enableKeyRotation === false && input.rotationPeriodInDays !== undefined) {
+    check.warn("rotationPeriodInDays", "is ignored because enableKeyRotation is false");
+  }
+  const alias = input.aliasName;
+  if (!check.known(alias) || !check.string("aliasName", alias)) return;
+  if (!alias.startsWith("alias/")) {
+    check.problem("aliasName", `must start with "alias/" (got ${showValue(alias)})`);
+  } else if (alias.toLowerCase().startsWith("alias/aws/")) {
+    check.problem("aliasName", `must not start with "alias/aws/", which AWS reserves for AWS managed keys (got ${showValue(alias)})`);
+  } else if (!ALIAS_NAME.test(alias) || alias.length > 256) {
+    check.problem("aliasName", `must be at most 256 characters of letters, digits, "/", "_" and "-" after "alias/" (got ${showValue(alias)})`);
+  }
+}
+
+export function checkTags(check: Checker, tags: unknown): void {
+  if (!check.known(tags)) return;
+  if (typeof tags !== "object" || tags === null || Array.isArray(tags)) {
+    check.problem("tags", `must be an object of tag names to values (got ${showValue(tags)})`);
+    return;
+  }
+  const reserved = [CLUSTER_TAG_KEY, ...Object.keys(MANAGED_BY_TAG)];
+  const entries = Object.entries(tags);
+  if (entries.length + reserved.length > MAX_TAGS) {
+    check.problem("tags", `may hold at most ${MAX_TAGS - reserved.length} tags, as AWS allows ${MAX_TAGS} and the package sets ${reserved.length} (got ${entries.length})`);
+  }
+  for (const [key, value] of entries) {
+    const name = `tags.${key}`;
+    if (reserved.includes(key)) check.problem(name, "is set by camunda-byok-kms itself");
+    else if (key.length === 0 || key.length > 128) check.problem(name, "tag names must be 1 to 128 characters");
+    else if (key.toLowerCase().startsWith("aws:")) check.problem(name, 'tag names must not start with "aws:", which AWS reserves');
+    if (!check.known(value)) continue;
+    if (typeof value !== "string") check.problem(name, `must be a string (got ${showValue(value)})`);
+    else if (value.length > 256) check.problem(name, "tag values must be at most 256 characters");
+  }
+}
