@@ -1,12 +1,21 @@
 import { Fn, Op, type Precondition } from "cdktf";
 import { providerRegionMismatch, type ByokSpec, type DeferredCheck } from "../shared";
 
+/**
+ * A string as a literal inside a Terraform expression. cdktf quotes literal function arguments and
+ * escapes `${` and newlines, but passes backslashes and quotes through, and HCL's parser rejects
+ * `\d`, `\/` or `\x21` (hashicorp/terraform-cdk: strings go into expressions as written).
+ */
+export function hclStringLiteral(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/%\{/g, "%%{");
+}
+
 /** A Terraform condition that holds exactly when the deferred check passes. */
 function terraformCondition(check: DeferredCheck): unknown {
   const value = check.value as string;
   switch (check.kind) {
     case "matches":
-      return Fn.can(Fn.regex(check.pattern, value));
+      return Fn.can(Fn.regex(hclStringLiteral(check.pattern), value));
     case "oneOf":
       return Fn.contains([...check.values], value);
     case "wholeNumberBetween":

@@ -30,7 +30,7 @@ export function stackLookups(scope: Construct, provider?: TerraformProvider): St
     let partition: string | undefined;
     lookups = {
       accountId: new DataAwsCallerIdentity(stack, id("camunda-byok-account"), config).accountId,
-      region: new DataAwsRegion(stack, id("camunda-byok-provider-region"), config).region,
+      region: new DataAwsRegion(stack, id("camunda-byok-provider-region"), config).id,
       partition: () => (partition ??= new DataAwsPartition(stack, id("camunda-byok-partition"), config).partition),
     };
     byProvider.set(provider, lookups);

@@ -5,7 +5,8 @@ import { CamundaByokKey } from "camunda-byok-kms/cdktf";
 
 /**
  * One Camunda cluster's BYOK key. Pass the values as Terraform variables:
- * `cdktf deploy --var camunda_cluster_role_arn=arn:aws:iam::...`.
+ * `cdktf deploy --var camunda_cluster_role_arn=arn:aws:iam::...`. The construct checks them: a bad
+ * value stops `terraform plan` with a precondition naming the input, before anything is created.
  */
 export class CamundaByokStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -14,12 +15,6 @@ export class CamundaByokStack extends TerraformStack {
     const roleArn = new TerraformVariable(this, "camunda_cluster_role_arn", {
       type: "string",
       description: "The cluster IAM role ARN the Camunda Console shows (Encryption at rest = External)",
-      validation: [
-        {
-          condition: "${can(regex(\"^arn:(aws|aws-cn|aws-us-gov):iam::[0-9]{12}:role/\", var.camunda_cluster_role_arn))}",
-          errorMessage: "camunda_cluster_role_arn must be an IAM role ARN, e.g. arn:aws:iam::123456789012:role/c8-cluster/c8-apps-<uuid>.",
-        },
-      ],
     });
     const clusterRegion = new TerraformVariable(this, "cluster_region", {
       type: "string",
@@ -30,12 +25,6 @@ export class CamundaByokStack extends TerraformStack {
       type: "string",
       default: "payments-prod",
       description: "Short name used in AWS names and tags",
-      validation: [
-        {
-          condition: "${can(regex(\"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$\", var.cluster_name))}",
-          errorMessage: "cluster_name must be 1-32 letters, digits, \"-\" or \"_\", starting with a letter or digit.",
-        },
-      ],
     });
     const alertEmails = new TerraformVariable(this, "alert_emails", {
       type: "list(string)",

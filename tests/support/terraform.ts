@@ -1,0 +1,236 @@
+// Real Terraform for the test suites: finds the binary and an offline provider mirror at run time,
+// prepares a working directory from synthesized JSON, and runs `terraform test -json` with a mocked
+// AWS provider (plan and apply against the provider's real schema, no credentials, no network).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { rewriteForProviderV5 } from "./provider-v5";
+
+export interface TerraformTools {
+  binary: string;
+  version: string;
+  /** The folder that holds `registry.terraform.io/hashicorp/aws/<version>`. */
+  mirror: string;
+  awsProviderVersion: string;
+  /** A CLI config that installs providers from the mirror only. */
+  cliConfigFile: string;
+}
+
+/** Set by CI where Terraform is installed: a suite that cannot run is then a failure, not a skip. */
+export const REQUIRE_TERRAFORM_ENV = "CAMUNDA_BYOK_REQUIRE_TERRAFORM";
+/** Names the provider mirror when it is not in one of the usual places. */
+export const MIRROR_ENV = "CAMUNDA_BYOK_TF_PLUGIN_MIRROR";
+
+const AWS_PROVIDER_PATH = ["registry.terraform.io", "hashicorp", "aws"];
+
+/** Where Terraform's documentation and distributions put implied and shared mirrors. */
+function mirrorCandidates(): string[] {
+  const home = os.homedir();
+  return [
+    process.env[MIRROR_ENV],
+    path.join(home, ".terraform.d", "plugins"),
+    path.join(home, ".local", "share", "terraform", "plugins"),
+    "/usr/local/share/terraform/plugins",
+    "/usr/share/terraform/plugins",
+    "/opt",
+  ].filter((dir): dir is string => typeof dir === "string" && dir !== "");
+}
+
+/** The first folder at most `depth` levels below `root` that holds the AWS provider. */
+function findMirror(root: string, depth: number): string | undefined {
+  if (existsSync(path.join(root, ...AWS_PROVIDER_PATH))) return root;
+  if (depth === 0) return undefined;
+  let entries: string[];
+  try {
+    entries = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    return undefined;
+  }
+  for (const name of entries) {
+    const found = findMirror(path.join(root, name), depth - 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+let cached: TerraformTools | string | undefined;
+
+/** Terraform and the AWS provider mirror, or why they cannot be used here. */
+export function terraformTools(): TerraformTools | string {
+  if (cached !== undefined) return cached;
+  const version = spawnSync("terraform", ["version", "-json"], { encoding: "utf8" });
+  if (version.error || version.status !== 0) return (cached = "no terraform binary on PATH");
+  const terraformVersion = String(JSON.parse(version.stdout).terraform_version);
+  const mirror = mirrorCandidates().map((dir) => findMirror(dir, 3)).find(Boolean);
+  if (!mirror) {
+    return (cached = `terraform ${terraformVersion} found, but no folder holding ${AWS_PROVIDER_PATH.join("/")} (set ${MIRROR_ENV})`);
+  }
+  const versions = readdirSync(path.join(mirror, ...AWS_PROVIDER_PATH)).sort(compareVersions);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-tfrc-"));
+  const cliConfigFile = path.join(dir, "terraform.rc");
+  writeFileSync(
+    cliConfigFile,
+    `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n  direct {\n    exclude = ["registry.terraform.io/*/*"]\n  }\n}\n`,
+  );
+  return (cached = {
+    binary: "terraform",
+    version: terraformVersion,
+    mirror,
+    awsProviderVersion: versions[versions.length - 1],
+    cliConfigFile,
+  });
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  }
+  return 0;
+}
+
+/**
+ * The mocha hook every Terraform suite starts with: on a machine without Terraform it says so and
+ * skips (a user's laptop); where CI says Terraform must run, a missing piece fails instead.
+ */
+export function requireTerraform(context: Mocha.Context): TerraformTools {
+  const tools = terraformTools();
+  if (typeof tools !== "string") return tools;
+  if (process.env[REQUIRE_TERRAFORM_ENV]) throw new Error(`the Terraform suite must run here (${REQUIRE_TERRAFORM_ENV} is set), but ${tools}`);
+  console.log(`    Terraform suite NOT RUN: ${tools}. Install terraform and the AWS provider to run it.`);
+  context.skip();
+  throw new Error("unreachable");
+}
+
+export interface TerraformRun {
+  file: string;
+  run: string;
+  status: string;
+}
+
+export interface TerraformDiagnostic {
+  file?: string;
+  run?: string;
+  severity: string;
+  summary: string;
+  detail: string;
+  /** Raised while Terraform destroyed what the file's runs created. */
+  teardown: boolean;
+}
+
+export interface TerraformTestResult {
+  runs: TerraformRun[];
+  diagnostics: TerraformDiagnostic[];
+  /** Files whose teardown (the destroy after the last run) succeeded. */
+  cleanFiles: string[];
+  /** Per file, what its teardown could not destroy. */
+  leftInState: Record<string, string[]>;
+  /** Anything Terraform printed that was not a JSON message (init output, crashes). */
+  log: string;
+}
+
+export interface TerraformWorkdir {
+  dir: string;
+  /** The configuration as Terraform runs it here. */
+  config: Record<string, any>;
+  /** `terraform init` and `validate`, then `terraform test -json` over the given test files. */
+  test(files: Record<string, string>): Promise<TerraformTestResult>;
+}
+
+/**
+ * A working directory for one synthesized stack: the configuration as cdktf wrote it, less its
+ * local backend, with the AWS provider constraint relaxed to the mirror's version and 6.x-only
+ * arguments rewritten for 5.x where the mirror is older (see provider-v5.ts).
+ */
+export function terraformWorkdir(tools: TerraformTools, name: string, config: Record<string, any>): TerraformWorkdir {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `camunda-byok-tf-${name}-`));
+  const prepared = structuredClone(config);
+  delete prepared.terraform?.backend;
+  if (prepared.terraform?.required_providers?.aws) {
+    prepared.terraform.required_providers.aws = { source: "hashicorp/aws", version: `>= ${tools.awsProviderVersion}` };
+  }
+  const runnable = Number(tools.awsProviderVersion.split(".")[0]) < 6 ? rewriteForProviderV5(prepared) : prepared;
+  writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(runnable, null, 2));
+  return {
+    dir,
+    config: runnable,
+    async test(files) {
+      mkdirSync(path.join(dir, "tests"), { recursive: true });
+      for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, "tests", file), text);
+      const init = await terraform(tools, dir, ["init", "-input=false", "-no-color"]);
+      if (init.code !== 0) throw new Error(`terraform init failed in ${dir}:\n${init.stdout}${init.stderr}`);
+      const validate = await terraform(tools, dir, ["validate", "-no-color"]);
+      if (validate.code !== 0) throw new Error(`terraform validate failed in ${dir}:\n${validate.stdout}${validate.stderr}`);
+      const test = await terraform(tools, dir, ["test", "-json", "-no-color"]);
+      return parseTestOutput(test.stdout, test.stderr);
+    },
+  };
+}
+
+function terraform(tools: TerraformTools, cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tools.binary, args, {
+      cwd,
+      env: { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function parseTestOutput(stdout: string, stderr: string): TerraformTestResult {
+  const result: TerraformTestResult = { runs: [], diagnostics: [], cleanFiles: [], leftInState: {}, log: stderr };
+  const tearingDown = new Set<string>();
+  for (const line of stdout.split("\n")) {
+    if (!line.startsWith("{")) {
+      result.log += line ? `${line}\n` : "";
+      continue;
+    }
+    const message = JSON.parse(line);
+    const file: string | undefined = message["@testfile"];
+    if (message.type === "test_file" && message.test_file.progress === "teardown") tearingDown.add(message.test_file.path);
+    if (message.type === "test_file" && message.test_file.progress === "complete" && message.test_file.status !== "error") {
+      result.cleanFiles.push(message.test_file.path);
+    }
+    if (message.type === "test_run" && message.test_run.progress === "complete") {
+      result.runs.push({ file: message.test_run.path, run: message.test_run.run, status: message.test_run.status });
+    }
+    if (message.type === "test_cleanup" && file !== undefined) {
+      const left = (message.test_cleanup.failed_resources ?? []).map((r: { instance: string }) => r.instance);
+      result.leftInState[file] = [...(result.leftInState[file] ?? []), ...left];
+    }
+    if (message.type === "diagnostic") {
+      result.diagnostics.push({
+        file,
+        run: message["@testrun"],
+        severity: message.diagnostic.severity,
+        summary: message.diagnostic.summary,
+        detail: message.diagnostic.detail ?? "",
+        teardown: file !== undefined && tearingDown.has(file),
+      });
+    }
+  }
+  return result;
+}
+
+/** A string as an HCL quoted literal: JSON's escapes are HCL's, and templates must stay literal. */
+export function hclString(text: string): string {
+  return JSON.stringify(text).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+}
+
+/** A JSON-like value as an HCL expression. */
+export function hclValue(value: unknown): string {
+  if (typeof value === "string") return hclString(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map(hclValue).join(", ")}]`;
+  if (typeof value === "object" && value !== null) {
+    return `{ ${Object.entries(value).map(([key, item]) => `${hclString(key)} = ${hclValue(item)}`).join(", ")} }`;
+  }
+  throw new Error(`no HCL for ${String(value)}`);
+}
