@@ -1,7 +1,7 @@
-/**
- * `npm start`: what the examples would create, computed offline. No AWS account, no Pulumi CLI,
- * no Terraform: the Pulumi example runs under Pulumi's mocks, exactly as its tests run it.
- */
+// `npm start`: what the examples would create, computed offline. No AWS account, no Pulumi CLI:
+// the Pulumi example runs under Pulumi's mocks, exactly as its tests run it. Where Terraform and
+// the AWS provider are installed, the CDKTF example's real plan comes from `terraform test` with
+// a mocked provider; elsewhere the output says how to run it.
 import { App } from "cdktf";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,6 +9,8 @@ import { CamundaByokStack } from "../examples/cdktf/main";
 import { buildKeyPolicy } from "../shared";
 import { loadStackConfig, runPulumiExample } from "../tests/support/pulumi-example";
 import type { RegisteredResource } from "../tests/support/pulumi-mocks";
+import { hclValue, terraformTools, terraformWorkdir } from "../tests/support/terraform";
+import { mockProviderBlocks } from "../tests/support/terraform-mocks";
 
 const MOCK_ACCOUNT_ID = "111122223333";
 
@@ -41,7 +43,7 @@ async function pulumiPlan(): Promise<void> {
 }
 
 /** Synthesizes the CDKTF example as `cdktf synth` does, into cdktf.out/ at the repo root. */
-function cdktfPlan(): void {
+function cdktfPlan(): Record<string, any> {
   const outdir = path.resolve(__dirname, "../cdktf.out");
   const app = new App({ outdir });
   new CamundaByokStack(app, "camunda-byok");
@@ -60,7 +62,28 @@ function cdktfPlan(): void {
     }
   }
   console.log(`  ${count} resources to create; variables: ${Object.keys(json.variable).join(", ")}`);
-  console.log(`  Terraform JSON: ${path.relative(process.cwd(), file)} (terraform/tofu can run it directly)`);
+  console.log(`  Terraform JSON: ${path.relative(process.cwd(), file)}`);
+  return json;
+}
+
+/** The example's plan as real Terraform makes it, with AWS mocked; or how to get it. */
+async function terraformPlan(config: Record<string, any>, roleArn: string): Promise<void> {
+  const tools = terraformTools();
+  if (typeof tools === "string") {
+    console.log(`\n== Terraform: not run here (${tools}) ==`);
+    console.log("  With Terraform and AWS credentials for the key's account:");
+    console.log("    cd cdktf.out/stacks/camunda-byok && terraform init");
+    console.log(`    terraform plan -var camunda_cluster_role_arn=${roleArn}`);
+    return;
+  }
+  const workdir = terraformWorkdir(tools, "start", config);
+  const test = [
+    mockProviderBlocks(workdir.config, Number(tools.awsProviderVersion.split(".")[0])),
+    `run "plan" {\n  command = plan\n  variables {\n    camunda_cluster_role_arn = ${hclValue(roleArn)}\n  }\n}`,
+  ].join("\n\n");
+  const output = await workdir.testVerbose({ "plan.tftest.hcl": test });
+  console.log(`\n== Terraform ${tools.version} + hashicorp/aws ${tools.awsProviderVersion}: the example's real plan (AWS mocked, account ${MOCK_ACCOUNT_ID}) ==`);
+  console.log(output.trimEnd());
 }
 
 async function main(): Promise<void> {
@@ -70,7 +93,7 @@ async function main(): Promise<void> {
   console.log(`\n== Key policy for ${roleArn} (what KMS would store) ==`);
   console.log(JSON.stringify(buildKeyPolicy({ camundaClusterRoleArn: roleArn, keyAccountId: MOCK_ACCOUNT_ID }), null, 2));
   await pulumiPlan();
-  cdktfPlan();
+  await terraformPlan(cdktfPlan(), roleArn);
 }
 
 main().catch((error) => {

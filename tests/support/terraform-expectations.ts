@@ -41,7 +41,7 @@ export function coreAssertions(byok: CamundaByokKey, input: ByokInput): string[]
   }));
   const names = monitoringNames(input.clusterName);
   const aliasName = input.aliasName ?? defaultAliasName(input.clusterName);
-  const sites = [{ ids: LOGICAL_IDS.primary, region: input.clusterRegion, key: "key", topic: input.alertTopicArn }];
+  const sites: { ids: (typeof LOGICAL_IDS)[keyof typeof LOGICAL_IDS]; region: string; key: string; topic?: string }[] = [{ ids: LOGICAL_IDS.primary, region: input.clusterRegion, key: "key", topic: input.alertTopicArn }];
   if (input.backupRegion) {
     sites.push({ ids: LOGICAL_IDS.replica, region: input.backupRegion, key: "replica key", topic: input.backupAlertTopicArn });
   }

@@ -137,6 +137,8 @@ export interface TerraformWorkdir {
   config: Record<string, any>;
   /** `terraform init` and `validate`, then `terraform test -json` over the given test files. */
   test(files: Record<string, string>): Promise<TerraformTestResult>;
+  /** The same, with `terraform test -verbose`: the plans and states as Terraform prints them. */
+  testVerbose(files: Record<string, string>): Promise<string>;
 }
 
 /**
@@ -157,16 +159,25 @@ export function terraformWorkdir(tools: TerraformTools, name: string, config: Re
     dir,
     config: runnable,
     async test(files) {
-      mkdirSync(path.join(dir, "tests"), { recursive: true });
-      for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, "tests", file), text);
-      const init = await terraform(tools, dir, ["init", "-input=false", "-no-color"]);
-      if (init.code !== 0) throw new Error(`terraform init failed in ${dir}:\n${init.stdout}${init.stderr}`);
-      const validate = await terraform(tools, dir, ["validate", "-no-color"]);
-      if (validate.code !== 0) throw new Error(`terraform validate failed in ${dir}:\n${validate.stdout}${validate.stderr}`);
+      await prepare(files);
       const test = await terraform(tools, dir, ["test", "-json", "-no-color"]);
       return parseTestOutput(test.stdout, test.stderr);
     },
+    async testVerbose(files) {
+      await prepare(files);
+      const test = await terraform(tools, dir, ["test", "-verbose", "-no-color"]);
+      return test.stdout + test.stderr;
+    },
   };
+
+  async function prepare(files: Record<string, string>): Promise<void> {
+    mkdirSync(path.join(dir, "tests"), { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, "tests", file), text);
+    for (const args of [["init", "-input=false", "-no-color"], ["validate", "-no-color"]]) {
+      const step = await terraform(tools, dir, args);
+      if (step.code !== 0) throw new Error(`terraform ${args[0]} failed in ${dir}:\n${step.stdout}${step.stderr}`);
+    }
+  }
 }
 
 function terraform(tools: TerraformTools, cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
