@@ -9,6 +9,7 @@ import {
   type ResourceSpec,
   type TemplateRenderer,
 } from "../shared";
+import { DeployTimeByokError } from "./deploy-time-error";
 import { deploymentFacts } from "./deployment-facts";
 import { dependsOnPending, isUnresolved, knownNow } from "./pending-inputs";
 import { jsonString, refersToResource } from "./rendering";
@@ -94,9 +95,13 @@ export class CamundaByokKey extends pulumi.ComponentResource {
     const facts = deploymentFacts(this);
     const spec: pulumi.Output<ByokSpec> = pulumi
       .all([pulumi.output(args as pulumi.Inputs), facts.accountId, facts.region])
-      .apply(([input, accountId, region]) =>
-        buildByokSpec(input as unknown as ByokInput, { keyAccountId: accountId, providerRegion: region }),
-      );
+      .apply(([input, accountId, region]) => {
+        try {
+          return buildByokSpec(input as unknown as ByokInput, { keyAccountId: accountId, providerRegion: region });
+        } catch (error) {
+          throw error instanceof ByokValidationError ? new DeployTimeByokError(error, this) : error;
+        }
+      });
 
     const children = new Map<string, PulumiResource>();
     const renderer: TemplateRenderer<unknown> = {
@@ -147,7 +152,11 @@ export class CamundaByokKey extends pulumi.ComponentResource {
     }
 
     const outputs = settingsOf((s) => s.outputs as unknown as Record<string, unknown>, layout.outputs as unknown as Record<string, unknown>);
-    const output = <T>(key: string) => pulumi.output(outputs[key] as pulumi.Input<T>);
+    // Each output also waits for the check: when it fails, the outputs reject with its error on
+    // every @pulumi/pulumi version (before 3.249 a child whose inputs failed never settled its own).
+    // The gate carries pass or fail only: a secret input must not make every output secret.
+    const passed = pulumi.unsecret(spec.apply(() => true));
+    const output = <T>(key: string) => pulumi.all([passed, outputs[key] as pulumi.Input<T>]).apply(([, value]) => value) as pulumi.Output<T>;
     this.keyArn = output<string>("keyArn");
     this.replicaKeyArn = output<string | undefined>("replicaKeyArn");
     this.keyId = output<string>("keyId");

@@ -122,6 +122,22 @@ describe("Pulumi component (under mocks)", () => {
     expect(registered.map((r) => r.type)).to.deep.equal(["camunda-byok-kms:index:CamundaByokKey"]);
   });
 
+  it("reports a deploy-time failure as Pulumi reports a ResourceError: the package's message first, once, on the component", async () => {
+    installPulumiMocks({ providerRegion: "us-east-1" });
+    const { component } = createComponent(baseArgs);
+    const error = await valueOf(component.keyArn).then(() => undefined, (caught: unknown) => caught);
+    // Every child tried to serialize the failed value by now.
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pulumi.ResourceError.isInstance(error)).to.equal(true);
+    expect((error as pulumi.ResourceError).hideStack).to.equal(true);
+    expect((error as pulumi.ResourceError).resource).to.equal(component);
+    const message = (error as Error).message;
+    expect(message.split("\n")[0]).to.equal("camunda-byok-kms: invalid input (1 problem):");
+    expect(message).to.not.include("error serializing");
+    expect(message.match(/clusterRegion/g)).to.have.length(1);
+  });
+
   it("makes only the settings derived from a secret input secret", async () => {
     const registered = installPulumiMocks();
     const { component } = createComponent({ ...baseArgs, camundaClusterRoleArn: pulumi.secret(CAMUNDA_ROLE_ARN) });
