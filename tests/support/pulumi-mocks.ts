@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { awsMocks, outputValue } from "../../pulumi/testing";
 
 /** Invokes answered by the mocks, by token, for the current mock session. */
 export const invokeCounts = new Map<string, number>();
@@ -26,48 +27,20 @@ export interface MockOptions {
  * records every resource registered. Returns the live list.
  */
 export function installPulumiMocks(options: MockOptions = {}): RegisteredResource[] {
-  const region = options.providerRegion ?? "eu-central-1";
-  const accountId = options.accountId ?? "111122223333";
+  const aws = awsMocks({ region: options.providerRegion ?? "eu-central-1", accountId: options.accountId ?? "111122223333" });
   const registered: RegisteredResource[] = [];
   invokeCounts.clear();
   pulumi.runtime.setAllConfig(options.config ?? {});
   pulumi.runtime.setMocks(
     {
-      newResource(args) {
-        const where = (args.inputs.region as string | undefined) ?? region;
-        const id = `${args.name}-id`;
-        const state: Record<string, any> = { ...args.inputs, region: where };
-        switch (args.type) {
-          case "aws:kms/key:Key":
-          case "aws:kms/replicaKey:ReplicaKey":
-            state.keyId = `mrk-${args.name}`;
-            state.arn = `arn:aws:kms:${where}:${accountId}:key/mrk-${args.name}`;
-            break;
-          case "aws:sns/topic:Topic":
-            state.arn = `arn:aws:sns:${where}:${accountId}:${args.inputs.name}`;
-            break;
-          case "aws:cloudwatch/eventRule:EventRule":
-            state.arn = `arn:aws:events:${where}:${accountId}:rule/${args.inputs.name}`;
-            break;
-          case "aws:cloudwatch/metricAlarm:MetricAlarm":
-            state.arn = `arn:aws:cloudwatch:${where}:${accountId}:alarm:${args.inputs.name}`;
-            break;
-          default:
-            state.arn = `arn:aws:mock:${where}:${accountId}:${args.name}`;
-        }
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs, id, state });
+      async newResource(args) {
+        const { id, state } = await aws.newResource(args);
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs, id: id as string, state });
         return { id, state };
       },
       call(args) {
         invokeCounts.set(args.token, (invokeCounts.get(args.token) ?? 0) + 1);
-        switch (args.token) {
-          case "aws:index/getCallerIdentity:getCallerIdentity":
-            return { accountId, arn: `arn:aws:iam::${accountId}:user/deployer`, userId: "AIDAEXAMPLE", id: accountId };
-          case "aws:index/getRegion:getRegion":
-            return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
-          default:
-            throw new Error(`the test mocks do not answer ${args.token}`);
-        }
+        return aws.call(args);
       },
     },
     options.project ?? "camunda-byok-test",
@@ -78,9 +51,7 @@ export function installPulumiMocks(options: MockOptions = {}): RegisteredResourc
 }
 
 /** An Output's value, or the error its computation threw. */
-export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return (output as any).promise() as Promise<T>;
-}
+export const valueOf = outputValue;
 
 export function isSecret(output: pulumi.Output<unknown>): Promise<boolean> {
   return (output as any).isSecret as Promise<boolean>;

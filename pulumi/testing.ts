@@ -1,0 +1,104 @@
+/**
+ * Helpers for unit-testing programs that use `CamundaByokKey` under Pulumi's mocks, with no CLI and
+ * no AWS account: mocks that answer as AWS would, per AWS provider and region, and a way to read an
+ * Output that fails when its computation fails instead of waiting forever.
+ * @packageDocumentation
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+export interface AwsMocksOptions {
+  /**
+   * The account the mocked credentials belong to.
+   * @default "111122223333"
+   */
+  readonly accountId?: string;
+  /**
+   * The region of the default AWS provider (the stack's `aws:region`); explicit providers answer
+   * for the region they were created with.
+   * @default "eu-central-1"
+   */
+  readonly region?: string;
+  /**
+   * The ARN `getCallerIdentity` returns: who deploys.
+   * @default "arn:aws:iam::<accountId>:role/deployer"
+   */
+  readonly callerArn?: string;
+}
+
+const AWS_PROVIDER_TYPE = "pulumi:providers:aws";
+
+/** The id at the end of a provider reference (`<urn>::<id>`). */
+function providerId(reference: string | undefined): string | undefined {
+  return reference === undefined ? undefined : reference.slice(reference.lastIndexOf("::") + 2);
+}
+
+/**
+ * Mocks for `pulumi.runtime.setMocks` that give the resources `CamundaByokKey` creates the
+ * identifiers AWS would (key ARNs and ids, topic, rule and alarm ARNs) and answer the account and
+ * region look-ups for each AWS provider with that provider's own region, so a program with keys in
+ * several regions resolves every one of them.
+ */
+export function awsMocks(options: AwsMocksOptions = {}): pulumi.runtime.Mocks {
+  const accountId = options.accountId ?? "111122223333";
+  const defaultRegion = options.region ?? "eu-central-1";
+  const callerArn = options.callerArn ?? `arn:aws:iam::${accountId}:role/deployer`;
+  const providerRegions = new Map<string, string>();
+  const regionOf = (provider: string | undefined) => providerRegions.get(providerId(provider) ?? "") ?? defaultRegion;
+  return {
+    newResource(args) {
+      const id = `${args.name}-id`;
+      if (args.type === AWS_PROVIDER_TYPE) {
+        providerRegions.set(id, String(args.inputs.region ?? defaultRegion));
+        return { id, state: args.inputs };
+      }
+      const region = (args.inputs.region as string | undefined) ?? regionOf(args.provider);
+      const state: Record<string, unknown> = { ...args.inputs, region };
+      switch (args.type) {
+        case "aws:kms/key:Key":
+        case "aws:kms/replicaKey:ReplicaKey": {
+          // Multi-region keys (and their replicas) have ids starting with "mrk-".
+          const multiRegion = args.type === "aws:kms/replicaKey:ReplicaKey" || args.inputs.multiRegion === true;
+          state.keyId = `${multiRegion ? "mrk-" : ""}${args.name}`;
+          state.arn = `arn:aws:kms:${region}:${accountId}:key/${state.keyId}`;
+          break;
+        }
+        case "aws:sns/topic:Topic":
+          state.arn = `arn:aws:sns:${region}:${accountId}:${args.inputs.name}`;
+          break;
+        case "aws:cloudwatch/eventRule:EventRule":
+          state.arn = `arn:aws:events:${region}:${accountId}:rule/${args.inputs.name}`;
+          break;
+        case "aws:cloudwatch/metricAlarm:MetricAlarm":
+          state.arn = `arn:aws:cloudwatch:${region}:${accountId}:alarm:${args.inputs.name}`;
+          break;
+        default:
+          state.arn = `arn:aws:mock:${region}:${accountId}:${args.name}`;
+      }
+      return { id, state };
+    },
+    call(args) {
+      const region = regionOf(args.provider);
+      switch (args.token) {
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+          return { accountId, arn: callerArn, userId: "AROAEXAMPLE:deployer", id: accountId };
+        case "aws:index/getRegion:getRegion":
+          return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+        case "aws:index/getPartition:getPartition":
+          return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+        default:
+          throw new Error(`camunda-byok-kms/pulumi/testing: no mock answer for ${args.token}; wrap awsMocks() to add one`);
+      }
+    },
+  };
+}
+
+/**
+ * The value of an Output once Pulumi has computed it. Rejects with the error when the computation
+ * fails (a bad input known only at deploy time, say), where `output.apply(resolve)` would wait
+ * forever.
+ */
+export function outputValue<T>(output: pulumi.Output<T>): Promise<T> {
+  // `promise()` is the Output's own settled value; it is internal to @pulumi/pulumi's typings but
+  // present in every 3.x release.
+  return (output as unknown as { promise(): Promise<T> }).promise();
+}
