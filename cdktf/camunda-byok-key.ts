@@ -1,6 +1,7 @@
 import {
   Annotations,
   TerraformIterator,
+  TerraformStack,
   Token,
   type TerraformProvider,
   type TerraformResource,
@@ -15,7 +16,9 @@ import {
   type ByokInput,
   type TemplateRenderer,
 } from "../shared";
+import { claimAwsNames, claimedAwsNames } from "../shared/aws-names";
 import { keyPreconditions } from "./preconditions";
+import { awsProviderOf, literalRegion, nameRegistry } from "./provider-scope";
 import { RESOURCE_CLASSES, resourceConfig } from "./resources";
 import { stackLookups, type StackLookups } from "./stack-lookups";
 
@@ -71,9 +74,15 @@ export class CamundaByokKey extends Construct {
   readonly resources: ReadonlyMap<string, TerraformResource>;
 
   constructor(scope: Construct, id: string, props: CamundaByokKeyProps) {
-    // Known bad input throws here, before anything is added to the tree.
+    // Known bad input throws here, before anything is added to the tree: the provider's region
+    // when it is a literal, and names another key on the same provider already took.
     const { provider, ...input } = props;
-    const spec = buildByokSpec(input, { isUnresolved: (value) => Token.isUnresolved(value) });
+    const stack = TerraformStack.of(scope);
+    const awsProvider = awsProviderOf(stack, provider);
+    const isUnresolved = (value: unknown) => Token.isUnresolved(value);
+    const spec = buildByokSpec(input, { isUnresolved, providerRegion: literalRegion(awsProvider) });
+    const owner = `CamundaByokKey "${[scope.node.path, id].filter(Boolean).join("/")}"`;
+    claimAwsNames(nameRegistry(stack, awsProvider), claimedAwsNames(spec, input.aliasName !== undefined, isUnresolved), owner);
     super(scope, id);
     for (const warning of spec.warnings) Annotations.of(this).addWarning(`${warning.input} ${warning.message}`);
 

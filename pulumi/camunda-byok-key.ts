@@ -9,9 +9,11 @@ import {
   type ResourceSpec,
   type TemplateRenderer,
 } from "../shared";
+import { claimAwsNames, claimedAwsNames } from "../shared/aws-names";
 import { DeployTimeByokError } from "./deploy-time-error";
 import { deploymentFacts } from "./deployment-facts";
 import { dependsOnPending, isUnresolved, knownNow } from "./pending-inputs";
+import { awsProviderOf, nameRegistry } from "./provider-scope";
 import { jsonString, refersToResource } from "./rendering";
 import { RESOURCE_CLASSES, resourceArgs, type PulumiResource } from "./resources";
 
@@ -88,6 +90,9 @@ export class CamundaByokKey extends pulumi.ComponentResource {
         { input: "alertEmails", message: "must be a list (its elements may be Outputs), not an Output of a list" },
       ]);
     }
+    // Two keys on one provider must not give AWS the same names (alias, topic, rules, alarm).
+    const names = claimedAwsNames(layout, args.aliasName !== undefined, isUnresolved);
+    claimAwsNames(nameRegistry(awsProviderOf(opts)), names, `CamundaByokKey "${name}"`);
     super(CAMUNDA_BYOK_KEY_TYPE, name, {}, opts);
 
     for (const warning of layout.warnings) pulumi.log.warn(`${warning.input} ${warning.message}`, this);

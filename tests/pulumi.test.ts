@@ -153,7 +153,7 @@ describe("Pulumi component (under mocks)", () => {
     const { component } = createComponent({ ...baseArgs, camundaClusterRoleArn: pulumi.secret(CAMUNDA_ROLE_ARN) });
     expect(await isSecret(component.keyPolicyJson)).to.equal(true);
     expect(await valueOf(component.keyPolicyJson)).to.include(CAMUNDA_ROLE_ARN);
-    const plain = createComponent(baseArgs).component;
+    const plain = createComponent({ ...baseArgs, clusterName: "plain" }).component;
     expect(await isSecret(plain.keyPolicyJson)).to.equal(false);
   });
 
