@@ -2,7 +2,8 @@ import type { Partition } from "./regions";
 
 const PARTITION_PATTERN = "(aws|aws-cn|aws-us-gov)";
 /** IAM role and user names: 1-64 of `[\w+=,.@-]` (IAM API reference, CreateRole/CreateUser). */
-const IAM_NAME = "[\\w+=,.@-]{1,64}";
+const MAX_IAM_NAME_LENGTH = 64;
+const IAM_NAME = `[\\w+=,.@-]{1,${MAX_IAM_NAME_LENGTH}}`;
 /** IAM paths: `/`, or `/` + printable ASCII segments + `/`; `*` is not a character a real path holds. */
 const IAM_PATH = "/(?:[\\x21-\\x29\\x2B-\\x7E]+/)*";
 
@@ -62,6 +63,10 @@ export function describeBadPrincipal(arn: string, expected: string): string {
   }
   if (!/^arn:[^:]+:iam::\d{12}:/.test(arn)) {
     return `must be an IAM ARN with a 12-digit account id (got "${arn}")`;
+  }
+  const named = /^arn:[^:]+:iam::\d{12}:(role|user)\/(?:.*\/)?([^/]*)$/.exec(arn);
+  if (named && named[2].length > MAX_IAM_NAME_LENGTH) {
+    return `has a ${named[1]} name of ${named[2].length} characters, but IAM allows at most ${MAX_IAM_NAME_LENGTH} (got "${arn}")`;
   }
   return `must be an IAM ${expected} ARN like arn:aws:iam::123456789012:${expected === "role" ? "role/path/name" : "role/name"} (got "${arn}")`;
 }

@@ -50,11 +50,29 @@ describe("CLI (the built binary, as a process)", () => {
     expect(result.stderr).to.include("--admin #2: must not contain wildcards");
   });
 
-  it("exits 1 when required flags are missing, naming them", () => {
+  it("exits 2 when required flags are missing, naming them", () => {
     const result = cli("policy");
+    expect(result.status).to.equal(2);
+    expect(result.stderr).to.include("camunda-byok-kms policy: missing --role-arn and --account-id");
+  });
+
+  it("accepts the account id as the AWS console shows it (1111-2222-3333)", () => {
+    const result = cli("policy", "--role-arn", CAMUNDA_ROLE_ARN, "--account-id", "1111-2222-3333");
+    expect(result.status, result.stderr).to.equal(0);
+    expect(JSON.parse(result.stdout)).to.deep.equal(buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: "111122223333" }));
+  });
+
+  it("words problems by flag, never by API field", () => {
+    const result = cli("policy", "--role-arn", CAMUNDA_ROLE_ARN, "--account-id", KEY_ACCOUNT_ID, "--no-account-access");
     expect(result.status).to.equal(1);
-    expect(result.stderr).to.include("--role-arn: is required");
-    expect(result.stderr).to.include("--account-id: is required");
+    expect(result.stderr).to.include("--admin: must name at least one administrator when --no-account-access is given");
+    expect(result.stderr).to.not.match(/enableDefaultAccountAccess|keyAdministratorArns|camundaClusterRoleArn/);
+  });
+
+  it("says a role name is too long", () => {
+    const result = cli("policy", "--role-arn", `arn:aws:iam::123456789012:role/${"a".repeat(65)}`, "--account-id", KEY_ACCOUNT_ID);
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.include("--role-arn: has a role name of 65 characters, but IAM allows at most 64");
   });
 
   it("explains every flag in --help", () => {
@@ -65,8 +83,21 @@ describe("CLI (the built binary, as a process)", () => {
     }
   });
 
-  it("exits 2 on a usage error", () => {
-    expect(cli("policy", "--bogus").status).to.equal(2);
-    expect(cli("print").status).to.equal(2);
+  it("exits 2 on a usage error, saying what is wrong in plain words", () => {
+    const cases: [string[], string][] = [
+      [["policy", "--bogus"], "camunda-byok-kms policy: unknown option --bogus\n"],
+      [["print"], 'camunda-byok-kms: unknown command "print"\n'],
+      [[], "camunda-byok-kms: no command given\n"],
+      [["policy", "extra", "--role-arn", CAMUNDA_ROLE_ARN, "--account-id", KEY_ACCOUNT_ID], 'camunda-byok-kms policy: unexpected argument "extra"\n'],
+      [["policy", "--role-arn", CAMUNDA_ROLE_ARN, "--role-arn", ADMIN_ROLE_ARN, "--account-id", KEY_ACCOUNT_ID], "camunda-byok-kms policy: --role-arn is given 2 times; give it once\n"],
+      [["policy", "--account-id"], "camunda-byok-kms policy: --account-id needs a value\n"],
+    ];
+    for (const [args, message] of cases) {
+      const result = cli(...args);
+      expect(result.status, args.join(" ")).to.equal(2);
+      expect(result.stdout, args.join(" ")).to.equal("");
+      expect(result.stderr.startsWith(message), `${args.join(" ")}: ${result.stderr}`).to.equal(true);
+      expect(result.stderr).to.include("Usage: camunda-byok-kms");
+    }
   });
 });

@@ -55,7 +55,7 @@ describe("validation", () => {
       ["a short account", "arn:aws:iam::12345:role/x", /12-digit/],
       ["an unknown partition", "arn:aws-iso:iam::123456789012:role/x", /partition/],
       ["whitespace", "arn:aws:iam::123456789012:role/c8 apps", /whitespace/],
-      ["a name over 64 characters", `arn:aws:iam::123456789012:role/${"a".repeat(65)}`, /IAM role ARN/],
+      ["a name over 64 characters", `arn:aws:iam::123456789012:role/${"a".repeat(65)}`, /has a role name of 65 characters, but IAM allows at most 64/],
     ];
     for (const [label, arn, message] of cases) {
       it(`rejects ${label}`, () => {
