@@ -14,15 +14,36 @@ import { mockProviderBlocks } from "../tests/support/terraform-mocks";
 
 const MOCK_ACCOUNT_ID = "111122223333";
 
-/** One line of settings per resource: JSON documents by size, tags left out. */
-function summarize(inputs: Record<string, unknown>): string {
-  return Object.entries(inputs)
+const LINE_WIDTH = 110;
+const VALUE_WIDTH = 80;
+
+/** A resource's settings, wrapped to the terminal: JSON documents by size, long values cut, tags left out. */
+function summarize(inputs: Record<string, unknown>, indent = "      "): string {
+  const parts = Object.entries(inputs)
     .filter(([key]) => key !== "tags" && key !== "tags_all" && !key.startsWith("//"))
     .map(([key, value]) => {
       if (typeof value === "string" && value.startsWith("{")) return `${key}=<${value.length} bytes of JSON>`;
-      return `${key}=${typeof value === "string" ? value : JSON.stringify(value)}`;
-    })
-    .join("  ");
+      const text = typeof value === "string" ? value : JSON.stringify(value);
+      return `${key}=${text.length > VALUE_WIDTH ? `${text.slice(0, VALUE_WIDTH - 1)}…` : text}`;
+    });
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines.length - 1;
+    if (last >= 0 && indent.length + lines[last].length + 2 + part.length <= LINE_WIDTH) lines[last] += `  ${part}`;
+    else lines.push(part);
+  }
+  return lines.map((line) => indent + line).join("\n");
+}
+
+/** Breaks a long line at spaces, continuing with `indent`. */
+function wrapWords(text: string, indent: string): string {
+  const lines = [""];
+  for (const word of text.split(/(?<=\S) (?=\S)/)) {
+    const last = lines.length - 1;
+    if (lines[last] === "" || lines[last].length + 1 + word.length <= LINE_WIDTH) lines[last] += lines[last] === "" ? word : ` ${word}`;
+    else lines.push(indent + word);
+  }
+  return lines.join("\n");
 }
 
 async function pulumiPlan(): Promise<void> {
@@ -33,12 +54,14 @@ async function pulumiPlan(): Promise<void> {
     const protect = run.options.get(resource.name)?.protect ? " [protected]" : "";
     console.log(`  + ${resource.type}  ${resource.name}${protect}`);
     const summary = summarize(resource.inputs);
-    if (summary) console.log(`      ${summary}`);
+    if (summary) console.log(summary);
   }
-  console.log(`  ${rows.length} resources to create`);
+  const subscriptions = rows.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription").length;
+  console.log(`  ${rows.length} resources to create: the component and ${rows.length - 1} AWS resources`);
+  console.log(`  (one email subscription per address in alertEmails: ${subscriptions} here)`);
   console.log("\n  Outputs (mock values):");
   for (const [name, value] of Object.entries(run.outputs)) {
-    if (value !== undefined) console.log(`    ${name}: ${value}`);
+    if (value !== undefined) console.log(wrapWords(`    ${name}: ${value}`, "      "));
   }
 }
 
@@ -58,10 +81,11 @@ function cdktfPlan(): Record<string, any> {
       const { lifecycle, ...settings } = config;
       const flags = [lifecycle?.prevent_destroy ? "prevent_destroy" : "", lifecycle?.precondition ? `${lifecycle.precondition.length} preconditions` : ""].filter(Boolean);
       console.log(`  + ${type}.${name}${flags.length ? ` [${flags.join(", ")}]` : ""}`);
-      console.log(`      ${summarize(settings)}`);
+      console.log(summarize(settings));
     }
   }
-  console.log(`  ${count} resources to create; variables: ${Object.keys(json.variable).join(", ")}`);
+  console.log(`  ${count} resources to create; the subscription is one resource per address in var.alert_emails (for_each; 1 by default)`);
+  console.log(`  Variables: ${Object.keys(json.variable).join(", ")}`);
   console.log(`  Terraform JSON: ${path.relative(process.cwd(), file)}`);
   return json;
 }
@@ -90,7 +114,8 @@ async function main(): Promise<void> {
   console.log("camunda-byok-kms offline plan: nothing is deployed; AWS answers are mocked (account 111122223333).");
   const config = loadStackConfig();
   const roleArn = config["camunda-byok-example:camundaClusterRoleArn"];
-  console.log(`\n== Key policy for ${roleArn} (what KMS would store) ==`);
+  console.log("\n== Key policy (what KMS would store) ==");
+  console.log(`  for the example's Camunda role ${roleArn}`);
   console.log(JSON.stringify(buildKeyPolicy({ camundaClusterRoleArn: roleArn, keyAccountId: MOCK_ACCOUNT_ID }), null, 2));
   await pulumiPlan();
   await terraformPlan(cdktfPlan(), roleArn);

@@ -18,6 +18,16 @@ describe("npm start (offline plan)", () => {
     expect(result.stdout).to.not.include("can run it directly");
   });
 
+  it("reads as a person reads it: mock ARNs shaped as AWS shapes them, counts explained, lines that fit a terminal", () => {
+    // A single-region key's id has no "mrk-" (that prefix marks multi-region keys).
+    expect(result.stdout).to.match(/keyArn: arn:aws:kms:eu-central-1:111122223333:key\/camunda-byok-key\n/);
+    expect(result.stdout).to.match(/12 resources to create: the component and 11 AWS resources\n {2}\(one email subscription per address in alertEmails: 2 here\)/);
+    expect(result.stdout).to.match(/10 resources to create; the subscription is one resource per address in var\.alert_emails/);
+    const ours = result.stdout.slice(0, result.stdout.indexOf("\n== Terraform"));
+    const long = ours.split("\n").filter((line) => line.length > 120);
+    expect(long).to.deep.equal([]);
+  });
+
   it("shows real Terraform's plan of the CDKTF example where Terraform is installed, else how to get it", () => {
     expect(result.status, result.stderr).to.equal(0);
     if (typeof terraformTools() === "string") {
