@@ -31,7 +31,7 @@ export interface CamundaByokKeyArgs {
    * @default none
    */
   backupRegion?: string;
-  /** Principals that may manage (never use) the key. @default [] */
+  /** Principals that may manage the key (no cryptographic action, but see `ByokInput.keyAdministratorArns`). @default [] */
   keyAdministratorArns?: pulumi.Input<pulumi.Input<string>[]>;
   /** The account-root `kms:*` statement of Camunda's published policy. @default true */
   enableDefaultAccountAccess?: pulumi.Input<boolean>;

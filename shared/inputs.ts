@@ -11,7 +11,10 @@ export interface ByokInput {
   camundaClusterRoleArn: string;
   /** The cluster's AWS region. The key must live there, so a provider in another region is an error. */
   clusterRegion: string;
-  /** Short identifier (1-32 of `[A-Za-z0-9_-]`) used in names and tags. Changing it never replaces the key. */
+  /**
+   * Short identifier used in AWS names and tags: 1-32 letters, digits, `-` or `_`, starting with a
+   * letter or digit, unique per account and region. Changing it never replaces the key.
+   */
   clusterName: string;
   /**
    * Dual-region backups: Camunda needs one key per region. Setting it makes the key multi-region
@@ -22,7 +25,9 @@ export interface ByokInput {
   backupRegion?: string;
   /**
    * Principals (IAM roles, users or the account root, in the key's partition) that may manage the
-   * key but never use it for cryptography.
+   * key. They get no cryptographic action, but like any KMS key administrator their
+   * `kms:PutKeyPolicy` and `kms:CreateGrant` let them give themselves use of the key; such a policy
+   * change raises the alarm.
    * @default []
    */
   keyAdministratorArns?: string[];
