@@ -101,7 +101,7 @@ export class CamundaByokKey extends Construct {
       json: (rendered) => JSON.stringify(rendered),
     };
 
-    const preconditions = keyPreconditions(spec, props.clusterRegion, lookups.region);
+    const preconditions = keyPreconditions(spec, props.clusterRegion, lookups);
 
     for (const planned of spec.resources) {
       const forEach = planned.forEach === undefined ? undefined : TerraformIterator.fromList(planned.forEach as string[]);

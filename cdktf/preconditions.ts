@@ -1,5 +1,6 @@
 import { Fn, Op, type Precondition } from "cdktf";
 import { providerRegionMismatch, type ByokSpec, type DeferredCheck } from "../shared";
+import type { StackLookups } from "./stack-lookups";
 
 /**
  * A string as a literal inside a Terraform expression. cdktf quotes literal function arguments and
@@ -11,9 +12,15 @@ export function hclStringLiteral(text: string): string {
 }
 
 /** A Terraform condition that holds exactly when the deferred check passes. */
-function terraformCondition(check: DeferredCheck): unknown {
+function terraformCondition(check: DeferredCheck, lookups: StackLookups): unknown {
   const value = check.value as string;
   switch (check.kind) {
+    case "deployerAdministers": {
+      // The deployer itself (a session's role, with its path), or its account's root.
+      const administrators = check.value as string[];
+      const root = `arn:${lookups.partition()}:iam::${lookups.accountId}:root`;
+      return Op.or(Fn.contains(administrators, lookups.deployerArn()), Fn.contains(administrators, root));
+    }
     case "matches":
       return Fn.can(Fn.regex(hclStringLiteral(check.pattern), value));
     case "oneOf":
@@ -31,14 +38,14 @@ function terraformCondition(check: DeferredCheck): unknown {
  * only at plan time, and token inputs are known only then too: a failed precondition stops
  * `terraform plan` before anything is created.
  */
-export function keyPreconditions(spec: ByokSpec, clusterRegion: string, providerRegion: string): Precondition[] {
+export function keyPreconditions(spec: ByokSpec, clusterRegion: string, lookups: StackLookups): Precondition[] {
   return [
     {
-      condition: Op.eq(providerRegion, clusterRegion),
-      errorMessage: `camunda-byok-kms: clusterRegion ${providerRegionMismatch(clusterRegion, providerRegion)}`,
+      condition: Op.eq(lookups.region, clusterRegion),
+      errorMessage: `camunda-byok-kms: clusterRegion ${providerRegionMismatch(clusterRegion, lookups.region)}`,
     },
     ...spec.deferredChecks.map((check) => ({
-      condition: terraformCondition(check),
+      condition: terraformCondition(check, lookups),
       errorMessage: `camunda-byok-kms: ${check.input} ${check.message}.`,
     })),
   ];

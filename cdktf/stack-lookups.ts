@@ -1,6 +1,7 @@
 import { TerraformStack, type TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { DataAwsIamSessionContext } from "@cdktf/provider-aws/lib/data-aws-iam-session-context";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 
@@ -9,6 +10,8 @@ export interface StackLookups {
   accountId: string;
   region: string;
   partition(): string;
+  /** The IAM role or user the provider deploys as (an assumed role's session resolved to its role, with its path). */
+  deployerArn(): string;
 }
 
 const byStack = new WeakMap<TerraformStack, Map<TerraformProvider | undefined, StackLookups>>();
@@ -28,10 +31,13 @@ export function stackLookups(scope: Construct, provider?: TerraformProvider): St
     const id = (name: string) => (provider ? `${name}-${provider.node.id}` : name);
     const config = provider ? { provider } : {};
     let partition: string | undefined;
+    let deployer: string | undefined;
+    const caller = new DataAwsCallerIdentity(stack, id("camunda-byok-account"), config);
     lookups = {
-      accountId: new DataAwsCallerIdentity(stack, id("camunda-byok-account"), config).accountId,
+      accountId: caller.accountId,
       region: new DataAwsRegion(stack, id("camunda-byok-provider-region"), config).id,
       partition: () => (partition ??= new DataAwsPartition(stack, id("camunda-byok-partition"), config).partition),
+      deployerArn: () => (deployer ??= new DataAwsIamSessionContext(stack, id("camunda-byok-deployer"), { ...config, arn: caller.arn }).issuerArn),
     };
     byProvider.set(provider, lookups);
   }

@@ -99,10 +99,10 @@ export class CamundaByokKey extends pulumi.ComponentResource {
 
     const facts = deploymentFacts(this);
     const spec: pulumi.Output<ByokSpec> = pulumi
-      .all([pulumi.output(args as pulumi.Inputs), facts.accountId, facts.region])
-      .apply(([input, accountId, region]) => {
+      .all([pulumi.output(args as pulumi.Inputs), facts.accountId, facts.region, facts.callerArn])
+      .apply(([input, accountId, region, deployerArn]) => {
         try {
-          return buildByokSpec(input as unknown as ByokInput, { keyAccountId: accountId, providerRegion: region });
+          return buildByokSpec(input as unknown as ByokInput, { keyAccountId: accountId, providerRegion: region, deployerArn });
         } catch (error) {
           throw error instanceof ByokValidationError ? new DeployTimeByokError(error, this) : error;
         }

@@ -70,3 +70,40 @@ export function describeBadPrincipal(arn: string, expected: string): string {
   }
   return `must be an IAM ${expected} ARN like arn:aws:iam::123456789012:${expected === "role" ? "role/path/name" : "role/name"} (got "${arn}")`;
 }
+
+/** The principal a caller ARN (as sts:GetCallerIdentity returns it) stands for in a key policy. */
+export interface CallerPrincipal {
+  partition: string;
+  accountId: string;
+  /** An assumed role's name (a session ARN carries no IAM path). */
+  roleName?: string;
+  /** An IAM user's ARN. */
+  userArn?: string;
+}
+
+export function parseCallerArn(arn: string): CallerPrincipal | undefined {
+  const session = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(arn);
+  if (session) return { partition: session[1], accountId: session[2], roleName: session[3] };
+  const iam = /^arn:([\w-]+):iam::(\d{12}):(root|user\/.+|role\/(?:.*\/)?([^/]+))$/.exec(arn);
+  if (!iam) return undefined;
+  return {
+    partition: iam[1],
+    accountId: iam[2],
+    ...(iam[3].startsWith("user/") ? { userArn: arn } : {}),
+    ...(iam[4] !== undefined ? { roleName: iam[4] } : {}),
+  };
+}
+
+/**
+ * Whether a key policy naming `administrators` lets the caller manage the key: the caller itself
+ * (a role by account and name, whatever its path), or its account's root, which hands the decision
+ * to the caller's IAM policies.
+ */
+export function administratorsInclude(administrators: readonly string[], caller: CallerPrincipal): boolean {
+  return administrators.some((arn) => {
+    if (arn === `arn:${caller.partition}:iam::${caller.accountId}:root`) return true;
+    if (caller.userArn !== undefined) return arn === caller.userArn;
+    const role = /^arn:([\w-]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
+    return role !== null && caller.roleName !== undefined && role[2] === caller.accountId && role[3] === caller.roleName;
+  });
+}

@@ -9,7 +9,9 @@ export type DeferredCheck = { input: string; value: unknown; message: string } &
 type DeferredRule =
   | { kind: "matches"; pattern: string }
   | { kind: "oneOf"; values: readonly string[] }
-  | { kind: "wholeNumberBetween"; min: number; max: number };
+  | { kind: "wholeNumberBetween"; min: number; max: number }
+  /** `value`, the administrators, must include the principal the engine deploys as (or its account root). */
+  | { kind: "deployerAdministers" };
 
 /** Collects problems and warnings, and knows which values are not known yet. */
 export class Checker {

@@ -1,3 +1,6 @@
+import { DEFAULT_MONITORED_EVENT_NAMES } from "./monitoring";
+import { defaultAliasName } from "./names";
+
 /**
  * What a user gives the package, the same names in the Pulumi component and the CDKTF construct.
  * Every input is documented once here; the front ends re-use these comments.
@@ -79,3 +82,24 @@ export const DEFAULTS = {
   preventDestroy: true,
   monitorAccessDenied: true,
 } as const;
+
+/** Every optional input with its default applied: resolved once, where the spec is built. */
+export function withDefaults(input: ByokInput) {
+  return {
+    ...input,
+    enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? DEFAULTS.enableDefaultAccountAccess,
+    restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? DEFAULTS.restrictGrantsToAwsResources,
+    deletionWindowInDays: input.deletionWindowInDays ?? DEFAULTS.deletionWindowInDays,
+    enableKeyRotation: input.enableKeyRotation ?? DEFAULTS.enableKeyRotation,
+    rotationPeriodInDays: input.rotationPeriodInDays ?? DEFAULTS.rotationPeriodInDays,
+    preventDestroy: input.preventDestroy ?? DEFAULTS.preventDestroy,
+    monitorAccessDenied: input.monitorAccessDenied ?? DEFAULTS.monitorAccessDenied,
+    aliasName: input.aliasName ?? defaultAliasName(input.clusterName),
+    keyAdministratorArns: input.keyAdministratorArns ?? [],
+    alertEmails: input.alertEmails ?? [],
+    monitoredEventNames: input.monitoredEventNames ?? [...DEFAULT_MONITORED_EVENT_NAMES],
+    tags: input.tags ?? {},
+  };
+}
+
+export type ResolvedInput = ReturnType<typeof withDefaults>;

@@ -1,3 +1,5 @@
+import type { SiteRole } from "./names";
+import { recoveryCommands } from "./recovery";
 import { join, type Ref, type TemplateString } from "./template";
 
 /**
@@ -13,8 +15,21 @@ export const DEFAULT_MONITORED_EVENT_NAMES = [
   "UpdatePrimaryRegion",
 ] as const;
 
-/** Events KMS emits itself (not through CloudTrail) for a key: deletion done, rotation done. */
-export const KMS_KEY_EVENT_DETAIL_TYPES = ["KMS CMK Deletion", "KMS CMK Rotation"] as const;
+/** Rotation settings belong to the primary key: a replica shares its key material and has none. */
+export const PRIMARY_ONLY_EVENT_NAMES = ["DisableKeyRotation", "EnableKeyRotation", "RotateKeyOnDemand"] as const;
+
+/**
+ * Calls whose CloudTrail record in a replica's region has no `resources` and names the key in
+ * `requestParameters.keyId` instead (AWS KMS developer guide, "UpdatePrimaryRegion" log entries).
+ */
+const NAMED_BY_KEY_ID_IN_REPLICA_REGION = ["UpdatePrimaryRegion"];
+
+/**
+ * Events KMS emits itself (not through CloudTrail) that the alarm watches: a completed deletion.
+ * Not `KMS CMK Rotation`: rotation is routine (yearly by default), and an alarm that fires on
+ * routine gets muted.
+ */
+export const KMS_KEY_EVENT_DETAIL_TYPES = ["KMS CMK Deletion"] as const;
 
 const CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail";
 const KMS_EVENT_SOURCE = "kms.amazonaws.com";
@@ -29,19 +44,20 @@ export interface EventPatternInput {
    * revoking the grants Camunda's volumes hold cuts the cluster off its disks.
    */
   camundaClusterRoleArn?: TemplateString;
+  /**
+   * Which key the pattern watches: the primary, or a replica in the backup region, where only the
+   * events that can happen to a replica are matched, each in the shape it has there.
+   * @default "primary"
+   */
+  site?: SiteRole;
 }
 
 export type EventPattern = Record<string, unknown>;
 
-function cloudTrailCall(keyArn: TemplateString, eventNames: readonly string[], extra: object = {}): object {
+function cloudTrailCall(eventNames: readonly string[], key: object, extra: object = {}): object {
   return {
     "detail-type": [CLOUDTRAIL_DETAIL_TYPE],
-    detail: {
-      eventSource: [KMS_EVENT_SOURCE],
-      eventName: [...eventNames],
-      resources: { ARN: [keyArn] },
-      ...extra,
-    },
+    detail: { eventSource: [KMS_EVENT_SOURCE], eventName: [...eventNames], ...key, ...extra },
   };
 }
 
@@ -55,17 +71,23 @@ function cloudTrailCall(keyArn: TemplateString, eventNames: readonly string[], e
  * `anything-but` only matches a field that is present, hence the two branches.
  */
 export function buildEventPattern(input: EventPatternInput): EventPattern {
-  const eventNames = input.monitoredEventNames ?? DEFAULT_MONITORED_EVENT_NAMES;
-  const branches: object[] = [
-    cloudTrailCall(input.keyArn, eventNames),
-    { "detail-type": [...KMS_KEY_EVENT_DETAIL_TYPES], resources: [input.keyArn] },
-  ];
+  const replica = input.site === "replica";
+  const named = (input.monitoredEventNames ?? DEFAULT_MONITORED_EVENT_NAMES).filter(
+    (name) => !replica || !(PRIMARY_ONLY_EVENT_NAMES as readonly string[]).includes(name),
+  );
+  const byKeyId = replica ? named.filter((name) => NAMED_BY_KEY_ID_IN_REPLICA_REGION.includes(name)) : [];
+  const byResource = named.filter((name) => !byKeyId.includes(name));
+  const onKey = { resources: { ARN: [input.keyArn] } };
+  const branches: object[] = [];
+  if (byResource.length > 0) branches.push(cloudTrailCall(byResource, onKey));
+  if (byKeyId.length > 0) branches.push(cloudTrailCall(byKeyId, { requestParameters: { keyId: [input.keyArn] } }));
+  branches.push({ "detail-type": [...KMS_KEY_EVENT_DETAIL_TYPES], resources: [input.keyArn] });
   if (input.camundaClusterRoleArn !== undefined) {
     branches.push(
-      cloudTrailCall(input.keyArn, ["RevokeGrant"], {
+      cloudTrailCall(["RevokeGrant"], onKey, {
         userIdentity: { type: [{ "anything-but": ["AssumedRole", "AWSService"] }] },
       }),
-      cloudTrailCall(input.keyArn, ["RevokeGrant"], {
+      cloudTrailCall(["RevokeGrant"], onKey, {
         userIdentity: {
           type: ["AssumedRole"],
           sessionContext: { sessionIssuer: { arn: [{ "anything-but": [input.camundaClusterRoleArn] }] } },
@@ -119,9 +141,9 @@ export const RULE_STATE_WITH_READ_ONLY_EVENTS = "ENABLED_WITH_ALL_CLOUDTRAIL_MAN
 
 export interface AlarmSettings {
   alarmName: TemplateString;
-  alarmDescription: string;
+  alarmDescription: TemplateString;
   namespace: "AWS/Events";
-  metricName: "TriggeredRules";
+  metricName: "TriggeredRules" | "FailedInvocations";
   dimensions: { RuleName: TemplateString };
   statistic: "Sum";
   period: number;
@@ -132,38 +154,78 @@ export interface AlarmSettings {
   alarmActions: TemplateString[];
 }
 
-/**
- * One matched event is already an incident: alarm on the first trigger within five minutes, and
- * treat silence as healthy rather than as missing data.
- */
-export function buildAlarmSettings(input: {
-  alarmName: TemplateString;
-  ruleName: TemplateString;
-  alertTopicArn: TemplateString;
-  keyDescription: string;
-}): AlarmSettings {
+/** CloudWatch's limit on an alarm's description. */
+export const MAX_ALARM_DESCRIPTION_LENGTH = 1024;
+
+/** One event in five minutes is already an incident; silence is healthy, not missing data. */
+function firstEventAlarm(metricName: AlarmSettings["metricName"], input: { alarmName: TemplateString; ruleName: TemplateString; alertTopicArn: TemplateString }) {
   return {
     alarmName: input.alarmName,
-    alarmDescription: `A disable, deletion or policy change was made on ${input.keyDescription}: the Camunda cluster may lose access to its data. Check CloudTrail now.`,
-    namespace: "AWS/Events",
-    metricName: "TriggeredRules",
+    namespace: "AWS/Events" as const,
+    metricName,
     dimensions: { RuleName: input.ruleName },
-    statistic: "Sum",
+    statistic: "Sum" as const,
     period: 300,
     evaluationPeriods: 1,
     threshold: 1,
-    comparisonOperator: "GreaterThanOrEqualToThreshold",
-    treatMissingData: "notBreaching",
+    comparisonOperator: "GreaterThanOrEqualToThreshold" as const,
+    treatMissingData: "notBreaching" as const,
     alarmActions: [input.alertTopicArn],
   };
 }
 
 /**
- * Replaces the topic's default policy: EventBridge rules and the CloudWatch alarm may publish,
- * each only for its own ARN (the confused-deputy guard AWS recommends). The account keeps its
- * access through IAM policies.
+ * The alarm on the key-events rule. Its description is what the person paged reads first: what
+ * happened, what Camunda does about it (Camunda's key-state page), and the commands that recover.
  */
-export function buildAlertTopicPolicy(topicArn: TemplateString, ruleArns: Ref[], alarmArn: Ref) {
+export function buildAlarmSettings(input: {
+  alarmName: TemplateString;
+  ruleName: TemplateString;
+  alertTopicArn: TemplateString;
+  /** "the Camunda BYOK key of cluster payments-prod", say. */
+  keyDescription: string;
+  keyArn: TemplateString;
+  region: TemplateString;
+}): AlarmSettings {
+  const fix = recoveryCommands(input.keyArn, input.region, "npx camunda-byok-kms policy ...");
+  return {
+    ...firstEventAlarm("TriggeredRules", input),
+    alarmDescription: join(
+      `${capitalize(input.keyDescription)} was disabled, scheduled for deletion, or had its policy or grants changed: check CloudTrail. `,
+      'Camunda: a disabled key, a pending deletion or a policy without Camunda\'s access freezes the cluster (the Console may show "Healthy" for ~15 minutes, then "External encryption key is not ready"); a completed deletion loses the data. ',
+      "Recover: ", fix.enableKey, " | ", fix.cancelDeletion, ", then enable-key | ", fix.restorePolicy,
+    ),
+  };
+}
+
+/**
+ * The alarm on a rule's failed deliveries: when EventBridge cannot publish to the topic (its access
+ * policy, or a KMS key that does not let EventBridge use it), alerts are lost silently otherwise.
+ */
+export function buildDeliveryAlarmSettings(input: {
+  alarmName: TemplateString;
+  ruleName: TemplateString;
+  alertTopicArn: TemplateString;
+}): AlarmSettings {
+  return {
+    ...firstEventAlarm("FailedInvocations", input),
+    alarmDescription: join(
+      "EventBridge could not deliver the alerts of rule ", input.ruleName, " to ", input.alertTopicArn,
+      ": alerts about the Camunda BYOK key are being lost. Check that the topic's access policy lets events.amazonaws.com publish, and that an encrypted topic's KMS key lets events.amazonaws.com use it.",
+    ),
+  };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Replaces the topic's default policy: EventBridge rules and CloudWatch alarms may publish, each
+ * only for its own ARN (the confused-deputy guard AWS recommends). The account keeps its access
+ * through IAM policies.
+ */
+export function buildAlertTopicPolicy(topicArn: TemplateString, ruleArns: Ref[], alarmArns: Ref | Ref[]) {
   const publishFrom = (sid: string, service: string, sourceArns: Ref | Ref[]) => ({
     Sid: sid,
     Effect: "Allow",
@@ -176,7 +238,7 @@ export function buildAlertTopicPolicy(topicArn: TemplateString, ruleArns: Ref[],
     Version: "2012-10-17",
     Statement: [
       publishFrom("AllowKeyEventRules", "events.amazonaws.com", ruleArns),
-      publishFrom("AllowKeyDeletionAlarm", "cloudwatch.amazonaws.com", alarmArn),
+      publishFrom("AllowKeyDeletionAlarm", "cloudwatch.amazonaws.com", alarmArns),
     ],
   };
 }

@@ -36,6 +36,8 @@ export const LOGICAL_IDS = {
     accessDeniedRule: "access-denied",
     accessDeniedTarget: "access-denied-target",
     alarm: "key-deletion-alarm",
+    keyEventsDeliveryAlarm: "key-events-delivery-alarm",
+    accessDeniedDeliveryAlarm: "access-denied-delivery-alarm",
   },
   replica: {
     key: "replica-key",
@@ -49,6 +51,8 @@ export const LOGICAL_IDS = {
     accessDeniedRule: "replica-access-denied",
     accessDeniedTarget: "replica-access-denied-target",
     alarm: "replica-key-deletion-alarm",
+    keyEventsDeliveryAlarm: "replica-key-events-delivery-alarm",
+    accessDeniedDeliveryAlarm: "replica-access-denied-delivery-alarm",
   },
 } as const;
 
@@ -59,6 +63,8 @@ export function monitoringNames(clusterName: string) {
     keyEventsRule: `${prefix}-key-events`,
     accessDeniedRule: `${prefix}-access-denied`,
     alarm: `${prefix}-key-deletion`,
+    keyEventsDeliveryAlarm: `${prefix}-key-events-failed-delivery`,
+    accessDeniedDeliveryAlarm: `${prefix}-access-denied-failed-delivery`,
     alertTopic: `${prefix}-alerts`,
   };
 }

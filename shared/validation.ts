@@ -1,5 +1,6 @@
 import { Checker, showValue, type DeferredCheck } from "./checker";
 import { checkAlerts, checkMonitoredEvents } from "./checks/alerts";
+import { checkEventPatternSizes } from "./checks/event-patterns";
 import { checkClusterName, checkKeySettings, checkTags } from "./checks/key-settings";
 import { checkAdministrators, checkPolicySize, checkRoleArn } from "./checks/principals";
 import { checkRegions, providerRegionMismatch } from "./checks/regions";
@@ -21,6 +22,8 @@ export interface ValidationOptions {
   keyAccountId?: string;
   /** The region the engine's AWS provider deploys to, when known: it must be clusterRegion. */
   providerRegion?: string;
+  /** The ARN the engine deploys as (sts:GetCallerIdentity), when known: the lockout check needs it. */
+  deployerArn?: string;
 }
 
 export interface ValidationResult {
@@ -76,12 +79,13 @@ export function validateByokInput(input: ByokInput, options: ValidationOptions =
   const rolePartition = checkRoleArn(check, input.camundaClusterRoleArn, partition);
   const keyPartition = partition ?? rolePartition;
   checkClusterName(check, input.clusterName);
-  checkAdministrators(check, input, keyPartition, options.keyAccountId);
+  checkAdministrators(check, input, keyPartition, options.keyAccountId, options.deployerArn);
   checkKeySettings(check, input);
   checkAlerts(check, input, keyPartition);
   checkMonitoredEvents(check, input.monitoredEventNames);
   checkTags(check, input.tags);
   if (check.problems.length === 0) checkPolicySize(check, input);
+  if (check.problems.length === 0) checkEventPatternSizes(check, input);
 
   if (check.problems.length > 0) throw new ByokValidationError(check.problems);
   return { warnings: check.warnings, deferred: check.deferred, partition: keyPartition };

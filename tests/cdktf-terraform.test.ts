@@ -14,7 +14,13 @@ import {
   type TerraformTools,
 } from "./support/terraform";
 import { coreAssertions, terraformAddress } from "./support/terraform-expectations";
-import { mockProviderBlocks } from "./support/terraform-mocks";
+import { mockProviderBlocks, type MockDeployer } from "./support/terraform-mocks";
+
+/** A pipeline deploying through an assumed role that has an IAM path. */
+const ROLE_WITH_PATH_DEPLOYER: MockDeployer = {
+  callerArn: "arn:aws:sts::111122223333:assumed-role/deployer/pipeline-run-42",
+  issuerArn: "arn:aws:iam::111122223333:role/ops/deployer",
+};
 
 // Every configuration the CDKTF tests build, run through real Terraform: init, validate, then
 // `terraform test` with a mocked AWS provider. The teardown after a file's runs is a real destroy
@@ -52,10 +58,10 @@ function run(name: string, body: { command: "apply" | "plan"; variables?: Record
 }
 
 /** A test file: the mocked provider, shared variables, then runs. */
-function testFile(config: Record<string, any>, tools: TerraformTools, variables: Record<string, unknown>, runs: string[]): string {
+function testFile(config: Record<string, any>, tools: TerraformTools, variables: Record<string, unknown>, runs: string[], deployer: MockDeployer = {}): string {
   const major = Number(tools.awsProviderVersion.split(".")[0]);
   const shared = Object.entries(variables).map(([key, value]) => `  ${key} = ${hclValue(value)}`);
-  return [mockProviderBlocks(config, major), ...(shared.length ? ["variables {", ...shared, "}"] : []), ...runs].join("\n\n");
+  return [mockProviderBlocks(config, major, deployer), ...(shared.length ? ["variables {", ...shared, "}"] : []), ...runs].join("\n\n");
 }
 
 /** The token-input stack: every input a Terraform variable, the provider pinned to eu-central-1. */
@@ -121,6 +127,8 @@ async function runCases(tools: TerraformTools): Promise<Record<string, Case>> {
   const literal = synth(literalStack({ ...INPUT, keyAdministratorArns: ["arn:aws:iam::111122223333:role/KmsAdmins"], tags: { team: "payments" } }));
   const dualRegion = synth(literalStack({ ...INPUT, backupRegion: "eu-west-1" }));
   const unprotected = synth(literalStack({ ...INPUT, preventDestroy: false }));
+  const deployerIsAdmin = synth(literalStack({ ...INPUT, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"] }));
+  const deployerLockedOut = synth(literalStack({ ...INPUT, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/SecurityAdmins"] }));
   const regions = synth((stack) => {
     new AwsProvider(stack, "aws", { region: "eu-central-1" });
     const virginia = new AwsProvider(stack, "virginia", { region: "us-east-1", alias: "virginia" });
@@ -167,6 +175,19 @@ async function runCases(tools: TerraformTools): Promise<Record<string, Case>> {
       files: (config) => ({
         "apply.tftest.hcl": testFile(config, tools, {}, [run("create", { command: "apply", lines: coreAssertions(dualRegion.keys[0], { ...INPUT, backupRegion: "eu-west-1" }) })]),
       }),
+    },
+    lockout: {
+      built: deployerIsAdmin,
+      files: (config) => ({
+        "apply.tftest.hcl": testFile(config, tools, {}, [run("create", {
+          command: "apply",
+          lines: coreAssertions(deployerIsAdmin.keys[0], { ...INPUT, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"] }),
+        })], ROLE_WITH_PATH_DEPLOYER),
+      }),
+    },
+    "locked-out": {
+      built: deployerLockedOut,
+      files: (config) => ({ "bad-deployer-not-administrator.tftest.hcl": testFile(config, tools, {}, [run("deployer-not-administrator", { command: "plan" })], ROLE_WITH_PATH_DEPLOYER) }),
     },
     unprotected: {
       built: unprotected,
@@ -234,6 +255,8 @@ describe("CDKTF output in real Terraform (terraform test, mocked AWS provider)",
   let cases: Record<string, Case>;
 
   before(async function () {
+    // Some twenty `terraform test` files, each starting the AWS provider: minutes on a busy 2-core machine.
+    this.timeout(600_000);
     const tools = requireTerraform(this);
     console.log(`    terraform ${tools.version}, hashicorp/aws ${tools.awsProviderVersion} from ${tools.mirror}`);
     cases = await runCases(tools);
@@ -280,6 +303,13 @@ describe("CDKTF output in real Terraform (terraform test, mocked AWS provider)",
       expect(refused, describeResult(result)).to.not.have.length(0);
       expect(protectedKeys).to.include.members(refused);
       expect(result.leftInState["tests/apply.tftest.hcl"]).to.include.members(protectedKeys);
+    });
+  });
+
+  describe("account access off (the lockout AWS refuses)", () => {
+    it("applies when the deploying role (any path) is an administrator", () => expectRunsPass(cases.lockout.result, "apply.tftest.hcl"));
+    it("stops the plan when it is not, with the package's message", () => {
+      expectPreconditionFailure(cases["locked-out"].result, "deployer-not-administrator", "keyAdministratorArns must include the principal that deploys the key when enableDefaultAccountAccess is false");
     });
   });
 

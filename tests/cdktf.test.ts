@@ -128,6 +128,8 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
       ruleName: pulumiState("key-events").inputs.name,
       alertTopicArn: pulumiState("alert-topic").state.arn,
       keyDescription: "the Camunda BYOK key of cluster payments-prod",
+      keyArn,
+      region: "eu-central-1",
     });
     for (const [field, value] of Object.entries(core)) {
       const pulumiField = field === "alarmName" ? "name" : field;

@@ -2,11 +2,14 @@ import { expect } from "chai";
 import {
   buildAccessDeniedEventPattern,
   buildAlarmSettings,
+  buildByokSpec,
   buildEventPattern,
   DEFAULT_MONITORED_EVENT_NAMES,
+  validateByokInput,
 } from "../shared";
+import { MAX_ALARM_DESCRIPTION_LENGTH } from "../shared/monitoring";
 import { matchesEventPattern } from "./support/event-pattern-matcher";
-import { CAMUNDA_ROLE_ARN, loadCloudTrailVectors } from "./support/fixtures";
+import { CAMUNDA_ROLE_ARN, loadCloudTrailVectors, validInput } from "./support/fixtures";
 
 const vectors = loadCloudTrailVectors();
 const OTHER_KEY = "arn:aws:kms:us-west-2:111122223333:key/ffffffff-12ab-34cd-56ef-1234567890ab";
@@ -61,7 +64,7 @@ describe("monitoring", () => {
       expect(matchesEventPattern(custom, cancel)).to.equal(true);
     });
 
-    it("matches KMS's own deletion and rotation events for the key only", () => {
+    it("matches KMS's own deletion event for the key only, and never the routine rotation", () => {
       const deletion = {
         source: "aws.kms",
         "detail-type": "KMS CMK Deletion",
@@ -69,7 +72,8 @@ describe("monitoring", () => {
         detail: { "key-id": "1234abcd-12ab-34cd-56ef-1234567890ab" },
       };
       expect(matchesEventPattern(pattern, deletion)).to.equal(true);
-      expect(matchesEventPattern(pattern, { ...deletion, "detail-type": "KMS CMK Rotation" })).to.equal(true);
+      expect(matchesEventPattern(pattern, vectors.events["KMS CMK Rotation"])).to.equal(false);
+      expect(matchesEventPattern(pattern, { ...vectors.events["KMS CMK Rotation"], "detail-type": "KMS CMK Deletion" })).to.equal(true);
       expect(matchesEventPattern(pattern, { ...deletion, resources: [OTHER_KEY] })).to.equal(false);
     });
 
@@ -155,6 +159,65 @@ describe("monitoring", () => {
     });
   });
 
+  describe("each site's pattern holds the events that can happen there, in the shape they have there", () => {
+    const arns = vectors.multiRegionKeyArns;
+    const oldPrimaryRecord = vectors.events["UpdatePrimaryRegion in the old primary region"];
+    const newPrimaryRecord = vectors.events["UpdatePrimaryRegion in the new primary region"];
+
+    it("the primary's rule matches UpdatePrimaryRegion as recorded in the primary's region", () => {
+      const primary = buildEventPattern({ keyArn: arns["us-west-2"], site: "primary" });
+      expect(matchesEventPattern(primary, oldPrimaryRecord)).to.equal(true);
+    });
+
+    it("the replica's rule matches UpdatePrimaryRegion as recorded in its region, without resources", () => {
+      expect(newPrimaryRecord.detail.resources).to.equal(undefined);
+      const replica = buildEventPattern({ keyArn: arns["ap-northeast-1"], site: "replica" });
+      expect(matchesEventPattern(replica, newPrimaryRecord)).to.equal(true);
+      const primaryShaped = buildEventPattern({ keyArn: arns["ap-northeast-1"], site: "primary" });
+      expect(matchesEventPattern(primaryShaped, newPrimaryRecord), "matching by resources alone misses it").to.equal(false);
+      const otherReplica = buildEventPattern({ keyArn: arns["ap-northeast-1"].replace("mrk-1234", "mrk-ffff"), site: "replica" });
+      expect(matchesEventPattern(otherReplica, newPrimaryRecord)).to.equal(false);
+    });
+
+    it("the replica's rule leaves out rotation settings, which belong to the primary", () => {
+      const replica = buildEventPattern({ keyArn: vectors.keyArn, site: "replica" });
+      const names = JSON.stringify(replica);
+      for (const name of ["DisableKeyRotation", "EnableKeyRotation", "RotateKeyOnDemand"]) expect(names).to.not.include(name);
+      for (const name of ["ScheduleKeyDeletion", "DisableKey", "PutKeyPolicy"]) {
+        expect(matchesEventPattern(replica, vectors.events[name]), name).to.equal(true);
+      }
+    });
+
+    it("the spec gives the replica site the replica's pattern", () => {
+      const spec = buildByokSpec(validInput({ backupRegion: "eu-west-1" }));
+      const pattern = (id: string) => (spec.resources.find((r) => r.logicalId === id)!.settings as any).eventPattern.$json;
+      expect(pattern("replica-key-events")).to.deep.equal(buildEventPattern({ keyArn: { $ref: "replica-key.arn" }, camundaClusterRoleArn: CAMUNDA_ROLE_ARN, site: "replica" }));
+      expect(pattern("key-events")).to.deep.equal(buildEventPattern({ keyArn: { $ref: "key.arn" }, camundaClusterRoleArn: CAMUNDA_ROLE_ARN }));
+    });
+  });
+
+  describe("failed deliveries", () => {
+    it("alarm on each rule's FailedInvocations, per site, to the site's topic", () => {
+      const spec = buildByokSpec(validInput({ backupRegion: "eu-west-1" }));
+      const alarms = spec.resources.filter((r) => r.kind === "metricAlarm" && (r.settings as any).metricName === "FailedInvocations");
+      expect(alarms.map((a) => [a.logicalId, (a.settings as any).dimensions.RuleName.$ref, a.region])).to.deep.equal([
+        ["key-events-delivery-alarm", "key-events.name", undefined],
+        ["access-denied-delivery-alarm", "access-denied.name", undefined],
+        ["replica-key-events-delivery-alarm", "replica-key-events.name", "eu-west-1"],
+        ["replica-access-denied-delivery-alarm", "replica-access-denied.name", "eu-west-1"],
+      ]);
+      const settings = alarms[0].settings as any;
+      expect(settings).to.deep.include({ namespace: "AWS/Events", statistic: "Sum", threshold: 1, period: 300, treatMissingData: "notBreaching" });
+      expect(settings.alarmActions).to.deep.equal([{ $ref: "alert-topic.arn" }]);
+    });
+
+    it("the warning on an existing topic says what an encrypted topic's key must allow", () => {
+      const { warnings } = validateByokInput(validInput({ alertTopicArn: "arn:aws:sns:eu-central-1:111122223333:alerts" }));
+      const message = warnings.find((w) => w.input === "alertTopicArn")!.message;
+      expect(message).to.include("events.amazonaws.com").and.to.include("cloudwatch.amazonaws.com").and.to.match(/encrypted.*KMS key/);
+    });
+  });
+
   describe("alarm", () => {
     it("fires on the first matched event within five minutes and treats silence as healthy", () => {
       const alarm = buildAlarmSettings({
@@ -162,6 +225,8 @@ describe("monitoring", () => {
         ruleName: "camunda-byok-prod-key-events",
         alertTopicArn: "arn:aws:sns:eu-central-1:111122223333:alerts",
         keyDescription: "the key",
+        keyArn: vectors.keyArn,
+        region: "us-west-2",
       });
       expect(alarm).to.deep.include({
         namespace: "AWS/Events",
@@ -175,6 +240,24 @@ describe("monitoring", () => {
         treatMissingData: "notBreaching",
       });
       expect(alarm.alarmActions).to.deep.equal(["arn:aws:sns:eu-central-1:111122223333:alerts"]);
+    });
+
+    it("tells the person paged what Camunda does and how to recover, within CloudWatch's 1,024 characters", () => {
+      const longestKeyArn = "arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+      const alarm = buildAlarmSettings({
+        alarmName: "camunda-byok-x-key-deletion",
+        ruleName: "camunda-byok-x-key-events",
+        alertTopicArn: "arn:aws:sns:us-gov-west-1:123456789012:alerts",
+        keyDescription: `the Camunda BYOK replica key of cluster ${"x".repeat(32)}`,
+        keyArn: longestKeyArn,
+        region: "us-gov-west-1",
+      });
+      const text = alarm.alarmDescription as string;
+      expect(text.length).to.be.at.most(MAX_ALARM_DESCRIPTION_LENGTH);
+      expect(text).to.include('"Healthy" for ~15 minutes').and.to.include('"External encryption key is not ready"');
+      expect(text).to.include(`aws kms enable-key --key-id ${longestKeyArn} --region us-gov-west-1`);
+      expect(text).to.include(`aws kms cancel-key-deletion --key-id ${longestKeyArn} --region us-gov-west-1`);
+      expect(text).to.include(`aws kms put-key-policy --key-id ${longestKeyArn} --region us-gov-west-1 --policy-name default --policy file://policy.json`);
     });
   });
 });

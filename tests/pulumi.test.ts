@@ -57,6 +57,8 @@ describe("Pulumi component (under mocks)", () => {
         "aws:cloudwatch/eventRule:EventRule",
         "aws:cloudwatch/eventTarget:EventTarget",
         "aws:cloudwatch/metricAlarm:MetricAlarm",
+        "aws:cloudwatch/metricAlarm:MetricAlarm",
+        "aws:cloudwatch/metricAlarm:MetricAlarm",
       ]);
 
       const key = byName(run.registered, "camunda-byok-key");
@@ -136,6 +138,21 @@ describe("Pulumi component (under mocks)", () => {
     expect(message.split("\n")[0]).to.equal("camunda-byok-kms: invalid input (1 problem):");
     expect(message).to.not.include("error serializing");
     expect(message.match(/clusterRegion/g)).to.have.length(1);
+  });
+
+  it("refuses at deploy time, with account access off, administrators that leave out the deploying principal", async () => {
+    const registered = installPulumiMocks();
+    const { component } = createComponent({ ...baseArgs, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/SecurityAdmins"] });
+    const error = await valueOf(component.keyArn).then(() => undefined, (caught: unknown) => caught);
+    expect(error).to.be.instanceOf(ByokValidationError);
+    expect((error as ByokValidationError).problems.map((p) => p.input)).to.deep.equal(["keyAdministratorArns"]);
+    expect((error as Error).message).to.include("deploying as arn:aws:iam::111122223333:role/deployer");
+    await settle();
+    expect(registered.filter((r) => r.type.startsWith("aws:"))).to.deep.equal([]);
+
+    installPulumiMocks();
+    const deployerIsAdmin = createComponent({ ...baseArgs, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"] });
+    expect(await valueOf(deployerIsAdmin.component.keyArn)).to.match(/^arn:aws:kms:/);
   });
 
   it("makes only the settings derived from a secret input secret", async () => {

@@ -42,6 +42,8 @@ describe("resource spec", () => {
       "eventRule:access-denied",
       "eventTarget:access-denied-target",
       "metricAlarm:key-deletion-alarm",
+      "metricAlarm:key-events-delivery-alarm",
+      "metricAlarm:access-denied-delivery-alarm",
       "snsTopicPolicy:alert-topic-policy",
     ]);
     const key = find<"kmsKey">(spec, "key");
@@ -86,7 +88,7 @@ describe("resource spec", () => {
     const topicPolicy = JSON.parse(resolveTemplate(find<"snsTopicPolicy">(spec, "alert-topic-policy").settings.policy, values) as string);
     expect(topicPolicy.Statement.map((s: any) => [s.Principal.Service, s.Resource, s.Condition.ArnEquals["aws:SourceArn"]])).to.deep.equal([
       ["events.amazonaws.com", values["alert-topic.arn"], [values["key-events.arn"], values["access-denied.arn"]]],
-      ["cloudwatch.amazonaws.com", values["alert-topic.arn"], values["key-deletion-alarm.arn"]],
+      ["cloudwatch.amazonaws.com", values["alert-topic.arn"], [values["key-deletion-alarm.arn"], values["key-events-delivery-alarm.arn"], values["access-denied-delivery-alarm.arn"]]],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { validateByokInput, type ByokInput } from "../shared";
+import { ByokValidationError, validateByokInput, type ByokInput } from "../shared";
 import { expectValidationError, problemInputs } from "./support/errors";
 import { ADMIN_ROLE_ARN, CAMUNDA_ROLE_ARN, validInput } from "./support/fixtures";
 
@@ -101,9 +101,49 @@ describe("validation", () => {
         validateByokInput(validInput({ enableDefaultAccountAccess: false, keyAdministratorArns: [ADMIN_ROLE_ARN] }), { keyAccountId: "111122223333" }),
       ).to.not.throw();
     });
+    describe("the deploying principal must stay able to manage the key without the account statement", () => {
+      const accountOff = (admins: string[]) => validInput({ enableDefaultAccountAccess: false, keyAdministratorArns: admins });
+      const options = (deployerArn: string) => ({ keyAccountId: "111122223333", deployerArn });
+      const session = "arn:aws:sts::111122223333:assumed-role/ci-deployer/build-1234";
+
+      it("refuses administrators that leave out an assumed role's role, naming the caller and the ways out", () => {
+        const error = expectValidationError(() => validateByokInput(accountOff([ADMIN_ROLE_ARN]), options(session)));
+        expect(error.problems.map((p) => p.input)).to.deep.equal(["keyAdministratorArns"]);
+        const message = error.problems[0].message;
+        expect(message).to.include(`deploying as ${session}`).and.to.include("the role ci-deployer of account 111122223333");
+        expect(message).to.include("MalformedPolicyDocumentException").and.to.include("add the deploying role to keyAdministratorArns, or keep enableDefaultAccountAccess on");
+      });
+
+      it("accepts the deploying role under any IAM path, the account root, or the deploying user", () => {
+        expect(() => validateByokInput(accountOff([ADMIN_ROLE_ARN, "arn:aws:iam::111122223333:role/pipelines/ci-deployer"]), options(session))).to.not.throw();
+        expect(() => validateByokInput(accountOff(["arn:aws:iam::111122223333:root"]), options(session))).to.not.throw();
+        expect(() => validateByokInput(accountOff(["arn:aws:iam::111122223333:user/alice"]), options("arn:aws:iam::111122223333:user/alice"))).to.not.throw();
+        expect(() => validateByokInput(accountOff(["arn:aws:iam::111122223333:user/bob"]), options("arn:aws:iam::111122223333:user/alice"))).to.throw(ByokValidationError);
+        expect(() => validateByokInput(accountOff(["arn:aws:iam::444455556666:role/ci-deployer", ADMIN_ROLE_ARN]), options(session))).to.throw(ByokValidationError);
+      });
+
+      it("hands the check to the engine when the deployer is not known yet, and skips it with account access on", () => {
+        const { deferred } = validateByokInput(accountOff([ADMIN_ROLE_ARN]), { keyAccountId: "111122223333" });
+        expect(deferred.filter((d) => d.kind === "deployerAdministers").map((d) => d.value)).to.deep.equal([[ADMIN_ROLE_ARN]]);
+        expect(validateByokInput(validInput({ keyAdministratorArns: [ADMIN_ROLE_ARN] }), options(session)).deferred).to.deep.equal([]);
+      });
+    });
+
     it("refuses a policy over AWS's 32,768-byte limit", () => {
       const admins = Array.from({ length: 700 }, (_, i) => `arn:aws:iam::111122223333:role/administrator-${i}`);
       expect(messageFor("keyAdministratorArns", { keyAdministratorArns: admins })).to.match(/over AWS's limit of 32768/);
+    });
+  });
+
+  describe("event pattern size", () => {
+    it("refuses monitored events that could push the key-events pattern over EventBridge's 4,096 characters", () => {
+      const names = Array.from({ length: 60 }, (_, i) => `Custom${"X".repeat(50)}${i}`);
+      expect(messageFor("monitoredEventNames", { monitoredEventNames: names })).to.match(/key-events pattern up to \d+ characters, over EventBridge's limit of 4096; monitor fewer events \(got 60 names\)/);
+    });
+    it("leaves room for the longest key ARN and role ARN with the defaults", () => {
+      expect(() => validateByokInput(validInput({ camundaClusterRoleArn: "${TfToken[TOKEN.1]}", backupRegion: "eu-west-1" }), { isUnresolved: (v) => v === "${TfToken[TOKEN.1]}" })).to.not.throw();
+      const few = Array.from({ length: 20 }, (_, i) => `Custom${"X".repeat(50)}${i}`);
+      expect(() => validateByokInput(validInput({ monitoredEventNames: few }))).to.not.throw();
     });
   });
 

@@ -34,7 +34,7 @@ export function checkAlerts(check: Checker, input: ByokInput, keyPartition: Part
     check.warn("alertEmails", "is empty and no alertTopicArn is given: alerts go to a new SNS topic nobody subscribes to yet");
   }
   if (input.alertTopicArn !== undefined) {
-    check.warn("alertTopicArn", "is an existing topic: its access policy must let events.amazonaws.com and cloudwatch.amazonaws.com publish (this package leaves a topic it did not create alone)");
+    check.warn("alertTopicArn", "is an existing topic: its access policy must let events.amazonaws.com and cloudwatch.amazonaws.com publish, and if it is encrypted, its KMS key (never the monitored key) must let both services use it (kms:GenerateDataKey*, kms:Decrypt); this package leaves a topic it did not create alone, and alarms on failed deliveries");
   }
 }
 

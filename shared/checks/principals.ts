@@ -1,4 +1,4 @@
-import { describeBadPrincipal, parseAdministratorArn, parseRoleArn, ROLE_ARN_PATTERN } from "../arns";
+import { administratorsInclude, describeBadPrincipal, parseAdministratorArn, parseCallerArn, parseRoleArn, ROLE_ARN_PATTERN } from "../arns";
 import { showValue, type Checker } from "../checker";
 import { DEFAULTS, type ByokInput } from "../inputs";
 import {
@@ -41,6 +41,7 @@ export function checkAdministrators(
   input: ByokInput,
   keyPartition: Partition | undefined,
   keyAccountId: string | undefined,
+  deployerArn?: string,
 ): void {
   check.boolean("enableDefaultAccountAccess", input.enableDefaultAccountAccess);
   if (keyAccountId !== undefined && check.known(keyAccountId) && !ACCOUNT_ID.test(keyAccountId)) {
@@ -72,6 +73,28 @@ export function checkAdministrators(
   const everyAccountKnown = Array.isArray(list) && accounts.length === list.length;
   if (everyAccountKnown && keyAccountId !== undefined && check.known(keyAccountId) && !accounts.includes(keyAccountId)) {
     check.problem("keyAdministratorArns", `must name an administrator in the key's account ${keyAccountId} when enableDefaultAccountAccess is false, or nobody there could manage the key`);
+    return;
+  }
+  checkDeployerAdministers(check, list, deployerArn);
+}
+
+/**
+ * AWS's lockout safety check: CreateKey and ReplicateKey fail (MalformedPolicyDocumentException)
+ * unless the new policy lets the principal making the request call PutKeyPolicy later. Without the
+ * account statement that principal must be an administrator, or its account root must be one.
+ */
+function checkDeployerAdministers(check: Checker, administrators: unknown, deployerArn: string | undefined): void {
+  const message = "must include the principal that deploys the key when enableDefaultAccountAccess is false, or AWS refuses to create it (MalformedPolicyDocumentException: the policy would lock its creator out); add the deploying role to keyAdministratorArns, or keep enableDefaultAccountAccess on";
+  const known = Array.isArray(administrators) && administrators.every((arn) => check.known(arn)) ? (administrators as string[]) : undefined;
+  if (deployerArn === undefined || !check.known(deployerArn)) {
+    // The engine learns the deployer at plan time: let it check then.
+    check.deferred.push({ input: "keyAdministratorArns", value: administrators, message, kind: "deployerAdministers" });
+    return;
+  }
+  const caller = parseCallerArn(deployerArn);
+  if (known && caller && !administratorsInclude(known, caller)) {
+    const principal = caller.userArn ?? (caller.roleName ? `the role ${caller.roleName} of account ${caller.accountId}` : deployerArn);
+    check.problem("keyAdministratorArns", `${message} (deploying as ${deployerArn}: ${principal})`);
   }
 }
 

@@ -20,6 +20,8 @@ export function validInput(overrides: Partial<ByokInput> = {}): ByokInput {
 
 interface CloudTrailVectors {
   keyArn: string;
+  /** The multi-region key of the UpdatePrimaryRegion records, by region. */
+  multiRegionKeyArns: Record<string, string>;
   events: Record<string, Record<string, any>>;
 }
 

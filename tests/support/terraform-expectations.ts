@@ -49,7 +49,7 @@ export function coreAssertions(byok: CamundaByokKey, input: ByokInput): string[]
   for (const site of sites) {
     const arns = mockArns(site.region, multiRegion);
     assertions.push(assertion(`${at(site.ids.key)}.policy == ${hclString(policy)}`, `${site.ids.key} policy`));
-    const keyEvents = buildEventPattern({ keyArn: arns.key, camundaClusterRoleArn: input.camundaClusterRoleArn });
+    const keyEvents = buildEventPattern({ keyArn: arns.key, camundaClusterRoleArn: input.camundaClusterRoleArn, site: site.ids === LOGICAL_IDS.primary ? "primary" : "replica" });
     assertions.push(assertion(`${at(site.ids.keyEventsRule)}.event_pattern == ${hclString(JSON.stringify(keyEvents))}`, `${site.ids.keyEventsRule} pattern`));
     if (input.monitorAccessDenied !== false) {
       const denied = buildAccessDeniedEventPattern({ keyArn: arns.key, keyId: arns.keyId, aliasNames: [aliasName] });
@@ -60,6 +60,8 @@ export function coreAssertions(byok: CamundaByokKey, input: ByokInput): string[]
       ruleName: names.keyEventsRule,
       alertTopicArn: site.topic ?? arns.topic,
       keyDescription: `the Camunda BYOK ${site.key} of cluster ${input.clusterName}`,
+      keyArn: arns.key,
+      region: site.region,
     });
     for (const [field, value] of Object.entries(alarm)) {
       const actual = `${at(site.ids.alarm)}.${snakeCase(field)}`;

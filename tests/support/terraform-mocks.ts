@@ -21,6 +21,13 @@ export function mockArns(region: string, multiRegion = false) {
 
 type Config = Record<string, any>;
 
+/** Who deploys: what sts:GetCallerIdentity says, and the IAM role or user the session context resolves it to. */
+export interface MockDeployer {
+  callerArn?: string;
+  /** For an assumed role, the role's ARN with its IAM path, as aws_iam_session_context gives it. */
+  issuerArn?: string;
+}
+
 /** A provider block's region, reading a variable's default where the region is a variable. */
 function providerRegion(config: Config, provider: Config): string {
   const region = String(provider.region ?? "");
@@ -34,7 +41,7 @@ function providerRegion(config: Config, provider: Config): string {
  * each alias), answering for that provider's region. `awsProviderMajor` picks the region
  * look-up's attributes: 5.x has `name`, 6.x `region`; both have `id`.
  */
-export function mockProviderBlocks(config: Config, awsProviderMajor: number, extra: { callerArn?: string } = {}): string {
+export function mockProviderBlocks(config: Config, awsProviderMajor: number, deployer: MockDeployer = {}): string {
   const providers: Config[] = config.provider?.aws ?? [{}];
   const multiRegion = Object.values<Config>(config.resource?.aws_kms_key ?? {}).some((key) => key.multi_region === true);
   return providers
@@ -43,9 +50,10 @@ export function mockProviderBlocks(config: Config, awsProviderMajor: number, ext
       const arns = mockArns(region, multiRegion);
       const regionAttributes = awsProviderMajor >= 6 ? { id: region, region } : { id: region, name: region };
       const data: Record<string, object> = {
-        aws_caller_identity: { account_id: MOCK_ACCOUNT_ID, arn: extra.callerArn ?? MOCK_DEPLOYER_ARN, user_id: "AROAEXAMPLE" },
+        aws_caller_identity: { account_id: MOCK_ACCOUNT_ID, arn: deployer.callerArn ?? MOCK_DEPLOYER_ARN, user_id: "AROAEXAMPLE" },
         aws_partition: { partition: "aws", dns_suffix: "amazonaws.com" },
         aws_region: regionAttributes,
+        aws_iam_session_context: { issuer_arn: deployer.issuerArn ?? deployer.callerArn ?? MOCK_DEPLOYER_ARN, issuer_name: "deployer", issuer_id: "AROAEXAMPLE", session_name: "" },
       };
       const resources: Record<string, object> = {
         aws_kms_key: { arn: arns.key, key_id: arns.keyId },
