@@ -2,19 +2,26 @@
 // camunda-byok-kms: the command-line front door. Each command lives in its own file.
 import { UsageError } from "./arguments";
 import { POLICY_USAGE, policyCommand } from "./policy-command";
+import { VERIFY_USAGE } from "./verify-command-usage";
 
 const USAGE = `Usage: camunda-byok-kms <command> [options]
 
 Commands:
   policy   print the KMS key policy a Camunda 8 SaaS cluster needs (Bring Your Own Key)
+  verify   check a live key, read-only: state, policy, rotation, use, CloudTrail, alerts
 
 Run "camunda-byok-kms <command> --help" for a command's options.`;
 
-const COMMANDS: Record<string, { usage: string; run: typeof policyCommand }> = {
+type Output = (text: string) => void;
+type Command = (argv: string[], out: Output, err: Output) => number | Promise<number>;
+
+const COMMANDS: Record<string, { usage: string; run: Command }> = {
   policy: { usage: POLICY_USAGE, run: policyCommand },
+  // Loaded when run: it brings the AWS SDK, which `policy` does not need.
+  verify: { usage: VERIFY_USAGE, run: (...args) => (require("./verify-command") as typeof import("./verify-command")).verifyCommand(...args) },
 };
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const out = (text: string) => process.stdout.write(text);
   const err = (text: string) => process.stderr.write(text);
   const [name, ...rest] = argv;
@@ -30,7 +37,7 @@ function main(argv: string[]): number {
     return 2;
   }
   try {
-    return command.run(rest, out, err);
+    return await command.run(rest, out, err);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     err(`camunda-byok-kms ${name}: ${error.message}\n\n${command.usage}\n`);
@@ -38,4 +45,12 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`camunda-byok-kms: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -107,3 +107,21 @@ export function administratorsInclude(administrators: readonly string[], caller:
     return role !== null && caller.roleName !== undefined && role[2] === caller.accountId && role[3] === caller.roleName;
   });
 }
+
+export interface ParsedKeyArn {
+  partition: Partition;
+  region: string;
+  accountId: string;
+  /** `key/<id>` or `alias/<name>`. */
+  resource: string;
+  isAlias: boolean;
+}
+
+const KMS_KEY_ARN = /^arn:(aws|aws-cn|aws-us-gov):kms:([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}):(\d{12}):((key)\/[\w-]{1,64}|(alias)\/[\w/-]{1,250})$/;
+
+/** A KMS key ARN, or an alias ARN (which names a key too). */
+export function parseKmsKeyArn(arn: string): ParsedKeyArn | undefined {
+  const match = KMS_KEY_ARN.exec(arn);
+  if (!match) return undefined;
+  return { partition: match[1] as Partition, region: match[2], accountId: match[3], resource: match[4], isAlias: match[6] === "alias" };
+}

@@ -7,6 +7,7 @@ export { DEFAULTS, type ByokInput } from "./inputs";
 export {
   CAMUNDA_GRANT_ACTIONS,
   CAMUNDA_KEY_USAGE_ACTIONS,
+  CAMUNDA_REQUIRED_ACTIONS,
   KEY_ADMINISTRATION_ACTIONS,
   MAX_KEY_POLICY_BYTES,
   STATEMENT_IDS,
@@ -25,6 +26,8 @@ export {
   type EventPattern,
   type EventPatternInput,
 } from "./monitoring";
+export { FREEZING_KEY_STATES, USABLE_KEY_STATE } from "./key-states";
+export { recoveryCommands, type RecoveryCommands } from "./recovery";
 export { defaultAliasName, LOGICAL_IDS, MAX_CLUSTER_NAME_LENGTH, monitoringNames, type SiteRole } from "./names";
 export {
   CAMUNDA_BACKUP_REGION_PAIRS,

@@ -17,6 +17,26 @@ export const CAMUNDA_KEY_USAGE_ACTIONS = [
 export const CAMUNDA_GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"] as const;
 
 /**
+ * Every concrete action the Camunda statements grant (their wildcards spelled out against AWS's
+ * list of KMS actions; a test keeps the two in step): what a live key policy must let the Camunda
+ * role do, each one, for the cluster to work.
+ */
+export const CAMUNDA_REQUIRED_ACTIONS = [
+  "kms:Encrypt",
+  "kms:Decrypt",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+  "kms:DescribeKey",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyPair",
+  "kms:GenerateDataKeyPairWithoutPlaintext",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:CreateGrant",
+  "kms:ListGrants",
+  "kms:RevokeGrant",
+] as const;
+
+/**
  * The AWS console's key administrator actions: manage, never encrypt or decrypt. ReplicateKey is
  * added so an administrator can create the dual-region replica when account access is disabled.
  */

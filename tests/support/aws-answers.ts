@@ -1,0 +1,118 @@
+// AWS's answers for a healthy Camunda BYOK key, shaped as the API references' examples, for
+// aws-sdk-client-mock. Tests change one answer at a time.
+import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from "@aws-sdk/client-cloudtrail";
+import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListGrantsCommand } from "@aws-sdk/client-kms";
+import { ListSubscriptionsByTopicCommand, SNSClient } from "@aws-sdk/client-sns";
+import { mockClient } from "aws-sdk-client-mock";
+import { buildEventPattern, buildKeyPolicy } from "../../shared";
+import { CAMUNDA_ROLE_ARN } from "./fixtures";
+
+export const ACCOUNT = "111122223333";
+export const KEY_ID = "mrk-1234abcd12ab34cd56ef1234567890ab";
+export const KEY_ARN = `arn:aws:kms:eu-central-1:${ACCOUNT}:key/${KEY_ID}`;
+export const REPLICA_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${KEY_ID}`;
+export const TOPIC_ARN = `arn:aws:sns:eu-central-1:${ACCOUNT}:camunda-byok-payments-prod-alerts`;
+const CAMUNDA_ACCOUNT = CAMUNDA_ROLE_ARN.split(":")[4];
+
+export function keyMetadata(arn = KEY_ARN, overrides: Record<string, unknown> = {}) {
+  const region = arn.split(":")[3];
+  return {
+    AWSAccountId: ACCOUNT,
+    KeyId: KEY_ID,
+    Arn: arn,
+    CreationDate: new Date("2026-01-10T09:00:00Z"),
+    Enabled: true,
+    Description: "Camunda 8 SaaS BYOK key for cluster payments-prod (encrypts its disks, backups and documents)",
+    KeyUsage: "ENCRYPT_DECRYPT",
+    KeyState: "Enabled",
+    Origin: "AWS_KMS",
+    KeyManager: "CUSTOMER",
+    CustomerMasterKeySpec: "SYMMETRIC_DEFAULT",
+    KeySpec: "SYMMETRIC_DEFAULT",
+    EncryptionAlgorithms: ["SYMMETRIC_DEFAULT"],
+    MultiRegion: true,
+    MultiRegionConfiguration: {
+      MultiRegionKeyType: region === "eu-central-1" ? "PRIMARY" : "REPLICA",
+      PrimaryKey: { Arn: KEY_ARN, Region: "eu-central-1" },
+      ReplicaKeys: [{ Arn: REPLICA_ARN, Region: "eu-west-1" }],
+    },
+    ...overrides,
+  } as any;
+}
+
+export const POLICY = JSON.stringify(buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: ACCOUNT }));
+
+export function mockHealthyAws() {
+  const kms = mockClient(KMSClient);
+  const cloudtrail = mockClient(CloudTrailClient);
+  const events = mockClient(EventBridgeClient);
+  const cloudwatch = mockClient(CloudWatchClient);
+  const sns = mockClient(SNSClient);
+  kms.on(DescribeKeyCommand).callsFake((input: { KeyId: string }) => ({ KeyMetadata: keyMetadata(input.KeyId.includes("eu-west-1") ? REPLICA_ARN : KEY_ARN) }));
+  kms.on(GetKeyPolicyCommand).resolves({ Policy: POLICY, PolicyName: "default" });
+  kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: true, KeyId: KEY_ARN, RotationPeriodInDays: 365 });
+  kms.on(ListGrantsCommand).resolves({
+    Grants: [{
+      KeyId: KEY_ARN,
+      GrantId: "0c237476b39f8bc44e45212e08498fbe3151305030726c0590dd8d3e9f3d6a60",
+      Name: "",
+      CreationDate: new Date("2026-01-10T10:00:00Z"),
+      GranteePrincipal: `arn:aws:sts::${CAMUNDA_ACCOUNT}:assumed-role/aws:ec2-infrastructure/i-0123456789abcdef0`,
+      IssuingAccount: `arn:aws:iam::${CAMUNDA_ACCOUNT}:root`,
+      Operations: ["Decrypt"],
+      Constraints: { EncryptionContextSubset: { "aws:ebs:id": "vol-0123456789abcdef0" } },
+    }],
+    Truncated: false,
+  });
+  cloudtrail.on(DescribeTrailsCommand).resolves({
+    trailList: [{
+      Name: "management-events",
+      TrailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/management-events`,
+      HomeRegion: "us-east-1",
+      IsMultiRegionTrail: true,
+      S3BucketName: "aws-cloudtrail-logs-111122223333",
+      IncludeGlobalServiceEvents: true,
+      IsOrganizationTrail: false,
+    }],
+  });
+  cloudtrail.on(GetTrailStatusCommand).resolves({ IsLogging: true, LatestDeliveryTime: new Date("2026-11-29T07:00:00Z") });
+  cloudtrail.on(GetEventSelectorsCommand).resolves({
+    TrailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/management-events`,
+    EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }],
+  });
+  events.on(ListRulesCommand).resolves({
+    Rules: [
+      {
+        Name: "camunda-byok-payments-prod-key-events",
+        Arn: `arn:aws:events:eu-central-1:${ACCOUNT}:rule/camunda-byok-payments-prod-key-events`,
+        EventPattern: JSON.stringify(buildEventPattern({ keyArn: KEY_ARN, camundaClusterRoleArn: CAMUNDA_ROLE_ARN })),
+        State: "ENABLED",
+        EventBusName: "default",
+      },
+      {
+        Name: "camunda-byok-other-cluster-key-events",
+        Arn: `arn:aws:events:eu-central-1:${ACCOUNT}:rule/camunda-byok-other-cluster-key-events`,
+        EventPattern: JSON.stringify(buildEventPattern({ keyArn: KEY_ARN.replace("mrk-1234", "mrk-ffff") })),
+        State: "DISABLED",
+        EventBusName: "default",
+      },
+    ],
+  });
+  events.on(ListTargetsByRuleCommand).resolves({ Targets: [{ Id: "camunda-byok-alerts", Arn: TOPIC_ARN }] });
+  cloudwatch.on(DescribeAlarmsCommand).resolves({
+    MetricAlarms: [{
+      AlarmName: "camunda-byok-payments-prod-key-deletion",
+      StateValue: "OK",
+      ActionsEnabled: true,
+      MetricName: "TriggeredRules",
+      Namespace: "AWS/Events",
+      Dimensions: [{ Name: "RuleName", Value: "camunda-byok-payments-prod-key-events" }],
+    }],
+  });
+  sns.on(ListSubscriptionsByTopicCommand).resolves({
+    Subscriptions: [{ SubscriptionArn: `${TOPIC_ARN}:5f7c5e2d-0b5e-4a5d-9c2e-1d1f1a7b8c9d`, Owner: ACCOUNT, Protocol: "email", Endpoint: "oncall@example.com", TopicArn: TOPIC_ARN }],
+  });
+  return { kms, cloudtrail, events, cloudwatch, sns, all: [kms, cloudtrail, events, cloudwatch, sns] };
+}
