@@ -15,7 +15,20 @@ describe("package", () => {
     for (const name of ["buildKeyPolicy", "buildEventPattern", "buildByokSpec", "validateByokInput", "ByokValidationError", "CAMUNDA_KEY_USAGE_ACTIONS"]) {
       expect(exports).to.include(name);
     }
-    for (const pkg of IAC_PACKAGES) expect(loaded.join("\n")).to.not.include(`node_modules/${pkg}/`);
+    for (const pkg of [...IAC_PACKAGES, "@aws-sdk"]) expect(loaded.join("\n")).to.not.include(`node_modules/${pkg}/`);
+  });
+
+  it("the CLI's policy command loads no AWS SDK; verify loads it when it runs", () => {
+    const probe = `
+      process.argv = [process.argv[0], "main.js", "policy", "--help"];
+      process.stdout.write = () => true;
+      require("./dist/cli/main.js");
+      setTimeout(() => console.error(JSON.stringify(Object.keys(require.cache).filter((f) => f.includes("@aws-sdk")).length)), 50);`;
+    const result = runNode(["-e", probe], { cwd: REPO_ROOT });
+    expect(result.status, result.stderr).to.equal(0);
+    expect(result.stderr.trim()).to.equal("0");
+    const verify = runNode(["-e", 'require("camunda-byok-kms/verify"); console.log(Object.keys(require.cache).some((f) => f.includes("@aws-sdk/client-kms")))'], { cwd: REPO_ROOT });
+    expect(verify.stdout.trim(), verify.stderr).to.equal("true");
   });
 
   it("the built /pulumi and /cdktf entry points load, the latter without the provider's root index", () => {

@@ -2,9 +2,12 @@ import { DescribeTrailsCommand, GetEventSelectorsCommand } from "@aws-sdk/client
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListGrantsCommand } from "@aws-sdk/client-kms";
 import { ListSubscriptionsByTopicCommand } from "@aws-sdk/client-sns";
 import { expect } from "chai";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { AwsUnreachableError, ByokValidationError, CHECK_ORDER, verifyByokKey, type CheckResult, type VerifyReport } from "../verify";
 import { ACCOUNT, KEY_ARN, keyMetadata, mockHealthyAws, POLICY, REPLICA_ARN, TOPIC_ARN } from "./support/aws-answers";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
+import { REPO_ROOT } from "./support/processes";
 
 const OPTIONS = { keyArn: KEY_ARN, camundaClusterRoleArn: CAMUNDA_ROLE_ARN, clusterRegion: "eu-central-1" };
 
@@ -41,6 +44,15 @@ describe("verify (aws-sdk-client-mock)", () => {
     const commands = aws.all.flatMap((mock) => mock.calls().map((call) => call.args[0].constructor.name));
     expect(commands).to.not.have.length(0);
     expect(commands.filter((name) => !/^(Describe|Get|List|Lookup)\w*Command$/.test(name))).to.deep.equal([]);
+  });
+
+  it("needs no permission beyond the auditor policy in the README", async () => {
+    await verifyByokKey({ ...OPTIONS, backupKeyArn: REPLICA_ARN });
+    const services = ["kms", "cloudtrail", "events", "cloudwatch", "sns"];
+    const permissions = aws.all.flatMap((mock, index) => mock.calls().map((call) => `${services[index]}:${call.args[0].constructor.name.replace(/Command$/, "")}`));
+    const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    const policy = JSON.parse(/read-only auditor needs:\n\n```json\n([\s\S]*?)```/.exec(readme)![1]);
+    expect([...new Set(permissions)].sort()).to.deep.equal([...policy.Statement[0].Action].sort());
   });
 
   it("resolves an alias ARN to its key", async () => {
