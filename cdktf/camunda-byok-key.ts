@@ -8,29 +8,25 @@ import {
   type TerraformResourceLifecycle,
 } from "cdktf";
 import { Construct } from "constructs";
-import {
-  buildByokSpec,
-  EACH_VALUE,
-  referencedResource,
-  renderTemplate,
-  type ByokInput,
-  type TemplateRenderer,
-} from "../shared";
-import { claimAwsNames, claimedAwsNames } from "../shared/aws-names";
+import { buildByokSpec, type ByokInput } from "../shared";
+import { EACH_VALUE, referencedResource, renderTemplate, type TemplateRenderer } from "../shared/internal";
+import { claimAwsNames, claimedAwsNames } from "../shared/internal";
 import { keyPreconditions } from "./preconditions";
 import { awsProviderOf, literalRegion, nameRegistry } from "./provider-scope";
 import { RESOURCE_CLASSES, resourceConfig } from "./resources";
 import { stackLookups, type StackLookups } from "./stack-lookups";
 
 /**
- * `ByokInput`; any string may be a Terraform token (a `TerraformVariable`'s value, another
- * resource's attribute) and any number a `Token.asNumber`. See `ByokInput` for each input.
+ * The construct's inputs, declared once in `ByokInputs` (see each input there): any string may be
+ * a Terraform token (a `TerraformVariable`'s value, another resource's attribute) and any number a
+ * `Token.asNumber`; checks on them become preconditions on the key. Plus the AWS provider to use.
  */
 export interface CamundaByokKeyProps extends ByokInput {
   /**
    * The AWS provider for the key and everything around it; its region must be `clusterRegion`
-   * (a precondition checks). Lets one stack hold clusters in several regions.
-   * @default the stack's default AWS provider
+   * (a literal region is checked at synth, any other by a precondition). Lets one stack hold
+   * clusters in several regions.
+   * @default - the stack's default AWS provider
    */
   readonly provider?: TerraformProvider;
 }
@@ -59,20 +55,31 @@ function referencedAttributes(spec: unknown): Map<string, string[]> {
  * deletes or re-scopes it. Paste `keyArn` (and `replicaKeyArn`) into the Camunda Console.
  */
 export class CamundaByokKey extends Construct {
-  /** The key ARN to paste into the Camunda Console. */
+  /** The key's ARN (a Terraform reference): paste it into the Camunda Console. */
   readonly keyArn: string;
-  /** The replica's ARN, the Console's second field with dual-region backups. */
+  /** The replica's ARN, for the Console's backup-region key field; undefined without `backupRegion`. */
   readonly replicaKeyArn?: string;
+  /** The key's id (`1234abcd-...`, or `mrk-...` for a multi-region key). */
   readonly keyId: string;
+  /** The alias, `alias/camunda-byok-<clusterName>` unless `aliasName` says otherwise. */
   readonly aliasName: string;
   /** The key policy exactly as applied (with the account id as a Terraform reference). */
   readonly keyPolicyJson: string;
+  /** The ARN of the EventBridge rule that watches the key's calls (in the cluster's region). */
   readonly eventRuleArn: string;
+  /** The ARN of the CloudWatch alarm on that rule, which notifies the alert topic. */
   readonly alarmArn: string;
+  /** The ARN of the alert topic in the cluster's region (new, or `alertTopicArn`). */
   readonly alertTopicArn: string;
   /** Every resource created, by logical id (`key`, `replica-key`, `alias`, ...), for escape hatches. */
   readonly resources: ReadonlyMap<string, TerraformResource>;
 
+  /**
+   * @param scope The stack (or construct) to add the key to.
+   * @param id The construct's id: Terraform addresses derive from it alone, so renaming the cluster
+   *   never replaces the key.
+   * @param props The inputs: see `ByokInputs`, plus `provider`.
+   */
   constructor(scope: Construct, id: string, props: CamundaByokKeyProps) {
     // Known bad input throws here, before anything is added to the tree: the provider's region
     // when it is a literal, and names another key on the same provider already took.

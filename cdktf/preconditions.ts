@@ -1,5 +1,6 @@
 import { Fn, Op, type Precondition } from "cdktf";
-import { providerRegionMismatch, type ByokSpec, type DeferredCheck } from "../shared";
+import { type ByokSpec } from "../shared";
+import { providerRegionMismatch, type DeferredCheck } from "../shared/internal";
 import type { StackLookups } from "./stack-lookups";
 
 /**

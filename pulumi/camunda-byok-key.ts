@@ -1,15 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import {
-  buildByokSpec,
-  ByokValidationError,
-  referencedResource,
-  renderTemplate,
-  type ByokInput,
-  type ByokSpec,
-  type ResourceSpec,
-  type TemplateRenderer,
-} from "../shared";
-import { claimAwsNames, claimedAwsNames } from "../shared/aws-names";
+import type { ByokInputs } from "../shared";
+import { buildByokSpec, ByokValidationError, type ByokInput, type ByokSpec, type ResourceSpec } from "../shared";
+import { referencedResource, renderTemplate, type TemplateRenderer } from "../shared/internal";
+import { claimAwsNames, claimedAwsNames } from "../shared/internal";
 import { DeployTimeByokError } from "./deploy-time-error";
 import { deploymentFacts } from "./deployment-facts";
 import { dependsOnPending, isUnresolved, knownNow } from "./pending-inputs";
@@ -17,49 +10,19 @@ import { awsProviderOf, nameRegistry } from "./provider-scope";
 import { jsonString, refersToResource } from "./rendering";
 import { RESOURCE_CLASSES, resourceArgs, type PulumiResource } from "./resources";
 
-/** `ByokInput` with Pulumi Inputs; see `ByokInput` in the core for what each input means. */
-export interface CamundaByokKeyArgs {
-  /** The Camunda cluster IAM role ARN from the Camunda Console (may be a secret or another stack's output). */
-  camundaClusterRoleArn: pulumi.Input<string>;
-  /** The cluster's AWS region; the provider's region must be the same. */
-  clusterRegion: pulumi.Input<string>;
-  /** Short identifier used in AWS names and tags; changing it never replaces the key. */
-  clusterName: pulumi.Input<string>;
-  /**
-   * Dual-region backups: a multi-region key with a replica in this region. A plain string, as it
-   * decides which resources exist; choose it up front (adding it later replaces the key).
-   * @default none
-   */
-  backupRegion?: string;
-  /** Principals that may manage the key (no cryptographic action, but see `ByokInput.keyAdministratorArns`). @default [] */
-  keyAdministratorArns?: pulumi.Input<pulumi.Input<string>[]>;
-  /** The account-root `kms:*` statement of Camunda's published policy. @default true */
-  enableDefaultAccountAccess?: pulumi.Input<boolean>;
-  /** Camunda's grant actions only with `kms:GrantIsForAWSResource`. @default false */
-  restrictGrantsToAwsResources?: pulumi.Input<boolean>;
-  /** @default `alias/camunda-byok-<clusterName>` */
-  aliasName?: pulumi.Input<string>;
-  /** 7 to 30. @default 30 */
-  deletionWindowInDays?: pulumi.Input<number>;
-  /** @default true */
-  enableKeyRotation?: pulumi.Input<boolean>;
-  /** 90 to 2560. @default 365 */
-  rotationPeriodInDays?: pulumi.Input<number>;
-  /** `protect: true` on the key and the replica; a resource option, so a plain boolean. @default true */
-  preventDestroy?: boolean;
-  /** Email subscriptions to a new alert topic; the list's length decides how many. @default [] */
-  alertEmails?: pulumi.Input<string>[];
-  /** An existing SNS topic in `clusterRegion` instead of a new one. @default none */
-  alertTopicArn?: pulumi.Input<string>;
-  /** With `alertTopicArn` and `backupRegion`: the existing topic in `backupRegion`. @default none */
-  backupAlertTopicArn?: pulumi.Input<string>;
-  /** CloudTrail event names that raise an alert. @default DisableKey, ScheduleKeyDeletion, PutKeyPolicy, DisableKeyRotation, UpdatePrimaryRegion */
-  monitoredEventNames?: pulumi.Input<pulumi.Input<string>[]>;
-  /** A rule alerting on denied KMS calls against the key; decides whether it exists, so plain. @default true */
-  monitorAccessDenied?: boolean;
-  /** Merged with the package's own tags. @default {} */
-  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-}
+/**
+ * The component's inputs, declared once in `ByokInputs` (see each input there): any value may be
+ * a Pulumi Input (another resource's Output, a secret), except `backupRegion`, `preventDestroy`,
+ * `monitorAccessDenied` and the `alertEmails` list itself, which decide which resources exist.
+ */
+export interface CamundaByokKeyArgs
+  extends ByokInputs<
+    pulumi.Input<string>,
+    pulumi.Input<number>,
+    pulumi.Input<boolean>,
+    pulumi.Input<pulumi.Input<string>[]>,
+    pulumi.Input<Record<string, pulumi.Input<string>>>
+  > {}
 
 export const CAMUNDA_BYOK_KEY_TYPE = "camunda-byok-kms:index:CamundaByokKey";
 
@@ -69,18 +32,30 @@ export const CAMUNDA_BYOK_KEY_TYPE = "camunda-byok-kms:index:CamundaByokKey";
  * deletes or re-scopes it. Paste `keyArn` (and `replicaKeyArn`) into the Camunda Console.
  */
 export class CamundaByokKey extends pulumi.ComponentResource {
-  /** The key ARN to paste into the Camunda Console. */
+  /** The key's ARN: paste it into the Camunda Console (the cluster's KMS key ARN field). */
   readonly keyArn: pulumi.Output<string>;
-  /** The replica's ARN, the Console's second field with dual-region backups; undefined without `backupRegion`. */
+  /** The replica's ARN, for the Console's backup-region key field; undefined without `backupRegion`. */
   readonly replicaKeyArn: pulumi.Output<string | undefined>;
+  /** The key's id (`1234abcd-...`, or `mrk-...` for a multi-region key). */
   readonly keyId: pulumi.Output<string>;
+  /** The alias, `alias/camunda-byok-<clusterName>` unless `aliasName` says otherwise. */
   readonly aliasName: pulumi.Output<string>;
-  /** The key policy exactly as applied. */
+  /** The key policy exactly as applied, as JSON. */
   readonly keyPolicyJson: pulumi.Output<string>;
+  /** The ARN of the EventBridge rule that watches the key's calls (in the cluster's region). */
   readonly eventRuleArn: pulumi.Output<string>;
+  /** The ARN of the CloudWatch alarm on that rule, which notifies the alert topic. */
   readonly alarmArn: pulumi.Output<string>;
+  /** The ARN of the alert topic in the cluster's region (new, or `alertTopicArn`). */
   readonly alertTopicArn: pulumi.Output<string>;
 
+  /**
+   * @param name The unique name of this component; its children are named `<name>-<role>`
+   *   (`<name>-key`, ...), so renaming the cluster never renames a child.
+   * @param args The inputs: see `ByokInputs`.
+   * @param opts Resource options; `providers: { aws }` (or `provider`) reaches every child and the
+   *   account and region look-ups.
+   */
   constructor(name: string, args: CamundaByokKeyArgs, opts: pulumi.ComponentResourceOptions = {}) {
     // Plain bad input throws here, before the component or any child is registered.
     const layout = buildByokSpec(knownNow(args) as ByokInput, { isUnresolved });

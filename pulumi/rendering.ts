@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { referencedResource, renderTemplate } from "../shared";
+import { referencedResource, renderTemplate } from "../shared/internal";
 
 /**
  * A document as a JSON string: plain when it holds no Output, else one Output over the Outputs it

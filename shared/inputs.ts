@@ -2,76 +2,156 @@ import { DEFAULT_MONITORED_EVENT_NAMES } from "./monitoring";
 import { defaultAliasName } from "./names";
 
 /**
- * What a user gives the package, the same names in the Pulumi component and the CDKTF construct.
- * Every input is documented once here; the front ends re-use these comments.
+ * Every input of camunda-byok-kms, declared once: the core, the CDKTF construct and the Pulumi
+ * component (and, through it, the Pulumi schema other languages' SDKs are generated from) all use
+ * these declarations and these texts. The type parameters say what a value may be in an engine:
+ * plain values in the core and CDKTF (where any string may be a Terraform token and any number a
+ * `Token.asNumber`), Pulumi Inputs in the component. Inputs that decide which resources exist are
+ * plain everywhere. Each text ends with its default, as the Pulumi schema carries no `@default`.
  */
-export interface ByokInput {
+export interface ByokInputs<
+  S = string,
+  N = number,
+  B = boolean,
+  L = string[],
+  M = Record<string, string>,
+> {
   /**
    * The Camunda cluster's IAM role ARN, as the Camunda Console shows it after you create a cluster
    * with Encryption at rest = External, e.g. `arn:aws:iam::123456789012:role/c8-cluster/c8-apps-<uuid>`.
-   * The key policy lets exactly this role use the key.
+   * The key policy lets exactly this role use the key. Required.
    */
-  camundaClusterRoleArn: string;
-  /** The cluster's AWS region. The key must live there, so a provider in another region is an error. */
-  clusterRegion: string;
+  camundaClusterRoleArn: S;
   /**
-   * Short identifier used in AWS names and tags: 1-32 letters, digits, `-` or `_`, starting with a
-   * letter or digit, unique per account and region. Changing it never replaces the key.
+   * The Camunda cluster's AWS region, e.g. `eu-central-1`. The key must live there, so an AWS
+   * provider that deploys to another region is an error. Required.
    */
-  clusterName: string;
+  clusterRegion: S;
   /**
-   * Dual-region backups: Camunda needs one key per region. Setting it makes the key multi-region
-   * and adds a replica in this region, with the same policy and its own monitoring. Choose it up
-   * front: adding it later replaces the key, which Camunda cannot follow.
-   * @default none (single-region key)
+   * Short name of the cluster used in AWS names and tags: 1-32 letters, digits, `-` or `_`,
+   * starting with a letter or digit, unique per AWS account and region. Changing it renames the
+   * alias, topic, rules and alarms, never the key. Required.
+   */
+  clusterName: S;
+  /**
+   * Dual-region backups: the AWS region of the backup, where Camunda needs a key too. Setting it
+   * makes the key multi-region and adds a replica there, with the same policy and its own alias,
+   * topic, rules and alarms. IMPORTANT: choose it before the first deployment: adding or removing
+   * it later replaces the key, which Camunda cannot follow (a new cluster would be needed).
+   * Default: none (a single-region key).
+   * @default - none (a single-region key)
    */
   backupRegion?: string;
   /**
-   * Principals (IAM roles, users or the account root, in the key's partition) that may manage the
-   * key. They get no cryptographic action, but like any KMS key administrator their
-   * `kms:PutKeyPolicy` and `kms:CreateGrant` let them give themselves use of the key; such a policy
-   * change raises the alarm.
+   * IAM roles, users or the account root (in the key's partition) that may manage the key. They
+   * get no cryptographic action, but like any KMS key administrator their `kms:PutKeyPolicy` and
+   * `kms:CreateGrant` let them give themselves use of the key; such a policy change raises the
+   * alarm. With `enableDefaultAccountAccess` false, the principal that deploys the key must be
+   * one of them (or its account root), or AWS refuses to create the key. Default: `[]`.
    * @default []
    */
-  keyAdministratorArns?: string[];
+  keyAdministratorArns?: L;
   /**
    * Keep the account-root `kms:*` statement of Camunda's published policy, which lets the key's
-   * account manage the key through IAM policies and protects against lockout.
+   * account manage the key through IAM policies and protects against lockout. Default: `true`.
    * @default true
    */
-  enableDefaultAccountAccess?: boolean;
+  enableDefaultAccountAccess?: B;
   /**
    * Opt-in hardening: allow the Camunda role's grant actions only for AWS resources
-   * (`kms:GrantIsForAWSResource`). Camunda's published policy has no such condition.
+   * (`kms:GrantIsForAWSResource`). Camunda's published policy has no such condition, and a policy
+   * Camunda cannot use freezes the cluster. Default: `false`.
    * @default false
    */
-  restrictGrantsToAwsResources?: boolean;
-  /** @default `alias/camunda-byok-<clusterName>` */
-  aliasName?: string;
-  /** Days KMS waits before deleting a key scheduled for deletion, 7 to 30. @default 30 */
-  deletionWindowInDays?: number;
-  /** Yearly-or-so automatic rotation; keeps the key ARN, and Camunda supports it. @default true */
-  enableKeyRotation?: boolean;
-  /** Days between automatic rotations, 90 to 2560. @default 365 */
-  rotationPeriodInDays?: number;
-  /** Pulumi `protect` / Terraform `prevent_destroy` on the key and the replica. @default true */
-  preventDestroy?: boolean;
-  /** Addresses subscribed (by email; each must confirm) to a new alert topic. @default [] */
-  alertEmails?: string[];
-  /** An existing SNS topic in `clusterRegion` for the alerts, instead of a new one. @default none */
-  alertTopicArn?: string;
-  /** With `alertTopicArn` and `backupRegion`: the existing topic in `backupRegion`. @default none */
-  backupAlertTopicArn?: string;
+  restrictGrantsToAwsResources?: B;
   /**
-   * CloudTrail event names on the key that raise an alert.
+   * The key's alias, in the cluster's region and (with `backupRegion`) the backup region. Must
+   * start with `alias/` and not with `alias/aws/`. Default: `alias/camunda-byok-<clusterName>`.
+   * @default `alias/camunda-byok-<clusterName>`
+   */
+  aliasName?: S;
+  /** Days KMS waits before deleting a key scheduled for deletion: 7 to 30. Default: `30`. @default 30 */
+  deletionWindowInDays?: N;
+  /**
+   * Automatic rotation of the key material. Rotation keeps the key ARN, and Camunda supports it.
+   * Default: `true`.
+   * @default true
+   */
+  enableKeyRotation?: B;
+  /** Days between automatic rotations: 90 to 2560. Default: `365`. @default 365 */
+  rotationPeriodInDays?: N;
+  /**
+   * Pulumi `protect` / Terraform `lifecycle.prevent_destroy` on the key and the replica: a deleted
+   * key loses the cluster's data. Default: `true`.
+   * @default true
+   */
+  preventDestroy?: boolean;
+  /**
+   * Email addresses subscribed to a new alert topic in each region (each must confirm the
+   * subscription AWS mails it). The list's length decides how many subscriptions exist, so in
+   * Pulumi the list is plain (its elements may be Outputs). Default: `[]`.
+   * @default []
+   */
+  alertEmails?: S[];
+  /**
+   * An existing SNS topic in `clusterRegion` for the alerts, instead of a new one. Its access
+   * policy must let `events.amazonaws.com` and `cloudwatch.amazonaws.com` publish. Default: none
+   * (a new topic).
+   * @default - none (a new topic)
+   */
+  alertTopicArn?: S;
+  /**
+   * With `alertTopicArn` and `backupRegion`: the existing topic in `backupRegion` (alarms and rules
+   * notify topics in their own region only). Default: none.
+   * @default - none
+   */
+  backupAlertTopicArn?: S;
+  /**
+   * CloudTrail event names on the key that raise the alarm. Default: `["DisableKey",
+   * "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation", "UpdatePrimaryRegion"]`.
    * @default ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation", "UpdatePrimaryRegion"]
    */
-  monitoredEventNames?: string[];
-  /** A second rule that alerts on KMS calls against the key denied with `AccessDenied*`. @default true */
+  monitoredEventNames?: L;
+  /**
+   * A second rule that alerts on KMS calls against the key denied with `AccessDenied*`. It decides
+   * whether the rule exists, so it is plain. Default: `true`.
+   * @default true
+   */
   monitorAccessDenied?: boolean;
-  /** Merged with `{ "camunda:cluster": clusterName, "managed-by": "camunda-byok-kms" }`. @default {} */
-  tags?: Record<string, string>;
+  /**
+   * Tags for every resource, merged with `{ "camunda:cluster": clusterName, "managed-by":
+   * "camunda-byok-kms" }`. Default: `{}`.
+   * @default {}
+   */
+  tags?: M;
 }
+
+/** The inputs with plain values: what the core validates and builds from. */
+export interface ByokInput extends ByokInputs {}
+
+/** Every input's name, as a compile-time complete list: a missing or extra name is a type error. */
+const INPUT_NAME_SET: { readonly [K in keyof ByokInput]-?: true } = {
+  camundaClusterRoleArn: true,
+  clusterRegion: true,
+  clusterName: true,
+  backupRegion: true,
+  keyAdministratorArns: true,
+  enableDefaultAccountAccess: true,
+  restrictGrantsToAwsResources: true,
+  aliasName: true,
+  deletionWindowInDays: true,
+  enableKeyRotation: true,
+  rotationPeriodInDays: true,
+  preventDestroy: true,
+  alertEmails: true,
+  alertTopicArn: true,
+  backupAlertTopicArn: true,
+  monitoredEventNames: true,
+  monitorAccessDenied: true,
+  tags: true,
+};
+
+export const INPUT_NAMES = Object.keys(INPUT_NAME_SET) as (keyof ByokInput)[];
 
 export const DEFAULTS = {
   enableDefaultAccountAccess: true,

@@ -5,7 +5,7 @@ import { checkClusterName, checkKeySettings, checkTags } from "./checks/key-sett
 import { checkAdministrators, checkPolicySize, checkRoleArn } from "./checks/principals";
 import { checkRegions, providerRegionMismatch } from "./checks/regions";
 import { ByokValidationError, type ByokProblem } from "./errors";
-import type { ByokInput } from "./inputs";
+import { INPUT_NAMES, type ByokInput } from "./inputs";
 import type { PolicyDocument } from "./key-policy";
 import type { Partition } from "./regions";
 
@@ -35,26 +35,6 @@ export interface ValidationResult {
   partition?: Partition;
 }
 
-const INPUT_NAMES: readonly (keyof ByokInput)[] = [
-  "camundaClusterRoleArn",
-  "clusterRegion",
-  "clusterName",
-  "backupRegion",
-  "keyAdministratorArns",
-  "enableDefaultAccountAccess",
-  "restrictGrantsToAwsResources",
-  "aliasName",
-  "deletionWindowInDays",
-  "enableKeyRotation",
-  "rotationPeriodInDays",
-  "preventDestroy",
-  "alertEmails",
-  "alertTopicArn",
-  "backupAlertTopicArn",
-  "monitoredEventNames",
-  "monitorAccessDenied",
-  "tags",
-];
 
 /**
  * Checks every input and throws one ByokValidationError listing all problems, each naming its

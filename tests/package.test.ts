@@ -1,4 +1,6 @@
 import { expect } from "chai";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { REPO_ROOT, runNode } from "./support/processes";
 
 const IAC_PACKAGES = ["@pulumi/pulumi", "@pulumi/aws", "cdktf", "constructs", "@cdktf/provider-aws"];
@@ -52,6 +54,23 @@ describe("package", () => {
       expect(pkg.peerDependencies, name).to.have.property(name);
       expect(pkg.peerDependenciesMeta[name]).to.deep.equal({ optional: true });
       expect(pkg.dependencies ?? {}).to.not.have.property(name);
+    }
+  });
+
+  it("each entry point exports exactly the values the README's Public API section lists", () => {
+    const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    for (const entry of ["camunda-byok-kms", "camunda-byok-kms/pulumi", "camunda-byok-kms/pulumi/testing", "camunda-byok-kms/cdktf", "camunda-byok-kms/verify"]) {
+      const start = readme.indexOf(`<!-- exports: ${entry} -->`);
+      expect(start, entry).to.be.greaterThan(-1);
+      const section = readme.slice(start).split("\n").slice(1).join("\n").split(/\n(?=<!-- exports|## )/)[0];
+      // Values: a table's first column, or a one-line list before "; type"; types have no runtime presence.
+      const rows = section.split("\n").filter((line) => line.startsWith("| `"));
+      const valuesText = rows.length > 0 ? rows.map((row) => row.split("|")[1]).join(" ") : section.split(/; types? /)[0];
+      const documented = [...valuesText.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g)].map((m) => m[1]).filter((name) => name !== entry.split("/").pop());
+      const probe = `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(entry)}))))`;
+      const result = runNode(["-e", probe], { cwd: REPO_ROOT });
+      expect(result.status, result.stderr).to.equal(0);
+      expect(JSON.parse(result.stdout).sort(), entry).to.deep.equal([...new Set(documented)].sort());
     }
   });
 });

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { buildByokSpec, buildKeyPolicy, MAX_KEY_POLICY_BYTES, REGIONS_BY_PARTITION, resolveTemplate, type ByokInput } from "../shared";
+import { buildByokSpec, buildKeyPolicy, MAX_KEY_POLICY_BYTES, type ByokInput } from "../shared";
+import { REGIONS_BY_PARTITION, resolveTemplate } from "../shared/internal";
 import { buildKeyPolicyTemplate, keyPolicyBytes, keyPolicyBytesUpperBound } from "../shared/key-policy";
 import { expectValidationError } from "./support/errors";
 import { isAllowed } from "./support/iam-evaluator";

@@ -1,13 +1,6 @@
 import { expect } from "chai";
-import {
-  buildByokSpec,
-  buildEventPattern,
-  buildKeyPolicy,
-  resolveTemplate,
-  type ByokSpec,
-  type ResourceSpec,
-  type SettingsByKind,
-} from "../shared";
+import { buildByokSpec, buildEventPattern, buildKeyPolicy, type ByokSpec, type ResourceSpec, type SettingsByKind } from "../shared";
+import { resolveTemplate } from "../shared/internal";
 import { expectValidationError } from "./support/errors";
 import { CAMUNDA_ROLE_ARN, KEY_ACCOUNT_ID, validInput } from "./support/fixtures";
 

@@ -7,7 +7,8 @@ import path from "node:path";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CamundaByokKey } from "../cdktf";
-import { REGIONS_BY_PARTITION, validateByokInput, type ByokInput } from "../shared";
+import { validateByokInput, type ByokInput } from "../shared";
+import { REGIONS_BY_PARTITION } from "../shared/internal";
 import { validInput } from "./support/fixtures";
 import { requireTerraform, type TerraformTools } from "./support/terraform";
 

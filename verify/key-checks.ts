@@ -9,8 +9,9 @@ import {
   type KeyMetadata,
   type KMSClient,
 } from "@aws-sdk/client-kms";
-import { CAMUNDA_REQUIRED_ACTIONS, FREEZING_KEY_STATES, recoveryCommands, USABLE_KEY_STATE } from "../shared";
-import { parseKmsKeyArn, parseRoleArn } from "../shared/arns";
+import { CAMUNDA_REQUIRED_ACTIONS, FREEZING_KEY_STATES, USABLE_KEY_STATE } from "../shared";
+import { recoveryCommands } from "../shared/internal";
+import { parseKmsKeyArn, parseRoleArn } from "../shared/internal";
 import { isNotFound, skippedBecause, throwIfUnreachable } from "./aws-errors";
 import { evaluateKeyPolicy } from "./policy-evaluation";
 import type { CheckId, CheckResult } from "./report";

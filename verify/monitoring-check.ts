@@ -4,7 +4,7 @@
 import { DescribeAlarmsCommand, type CloudWatchClient, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import { ListRulesCommand, ListTargetsByRuleCommand, type EventBridgeClient, type Rule } from "@aws-sdk/client-eventbridge";
 import { ListSubscriptionsByTopicCommand, type SNSClient } from "@aws-sdk/client-sns";
-import { NAME_PREFIX } from "../shared/names";
+import { NAME_PREFIX } from "../shared/internal";
 import { skippedBecause, throwIfUnreachable } from "./aws-errors";
 import type { CheckResult } from "./report";
 

@@ -1,16 +1,8 @@
 // What the core says a deployed construct must hold, as `terraform test` assertions over the
 // synthesized resources: the key policy, both event patterns and the alarm, byte for byte.
 import type { TerraformResource } from "cdktf";
-import {
-  buildAccessDeniedEventPattern,
-  buildAlarmSettings,
-  buildEventPattern,
-  buildKeyPolicy,
-  defaultAliasName,
-  LOGICAL_IDS,
-  monitoringNames,
-  type ByokInput,
-} from "../../shared";
+import { buildAccessDeniedEventPattern, buildAlarmSettings, buildEventPattern, buildKeyPolicy, type ByokInput } from "../../shared";
+import { defaultAliasName, LOGICAL_IDS, monitoringNames } from "../../shared/internal";
 import type { CamundaByokKey } from "../../cdktf";
 import { hclString, hclValue } from "./terraform";
 import { MOCK_ACCOUNT_ID, mockArns } from "./terraform-mocks";

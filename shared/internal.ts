@@ -1,0 +1,25 @@
+/**
+ * What the front ends (pulumi/, cdktf/, verify/, the CLI) share with the core beyond its public
+ * API: the spec's value language and how to render it, checks handed to engines, names and
+ * regions. Not exported from the package's entry points: no semver promise is made for it.
+ * @packageDocumentation
+ */
+export { parseKmsKeyArn, parseRoleArn, describeBadPrincipal } from "./arns";
+export { claimAwsNames, claimedAwsNames } from "./aws-names";
+export type { DeferredCheck } from "./checker";
+export { providerRegionMismatch } from "./checks/regions";
+export { withDefaults, INPUT_NAMES, type ResolvedInput } from "./inputs";
+export { buildAlertTopicPolicy, KMS_KEY_EVENT_DETAIL_TYPES } from "./monitoring";
+export { defaultAliasName, LOGICAL_IDS, MAX_CLUSTER_NAME_LENGTH, monitoringNames, NAME_PREFIX, type SiteRole } from "./names";
+export { recoveryCommands, type RecoveryCommands } from "./recovery";
+export { partitionOfRegion, REGIONS_BY_PARTITION, type Partition } from "./regions";
+export {
+  ACCOUNT_ID,
+  EACH_VALUE,
+  PARTITION,
+  referencedResource,
+  renderTemplate,
+  resolveTemplate,
+  type TemplateRenderer,
+} from "./template";
+export { validateKeyPolicyInput } from "./validation";
