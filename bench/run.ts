@@ -1,8 +1,6 @@
-/**
- * `npm run bench [-- --quick]`: our cost against hand-written resources, side by side in one run.
- * Every figure is the median over whole processes (fresh `node`, module loading included), with
- * ours and the baseline interleaved so drift on a shared machine hits both alike.
- */
+// `npm run bench [-- --quick]`: our cost against hand-written resources, side by side in one run.
+// Every figure is the median over whole processes (fresh `node`, module loading included), with
+// ours and the baseline interleaved so drift on a shared machine hits both alike.
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";

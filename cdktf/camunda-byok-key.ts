@@ -9,12 +9,12 @@ import {
 } from "cdktf";
 import { Construct } from "constructs";
 import { buildByokSpec, type ByokInput } from "../shared";
-import { EACH_VALUE, referencedResource, renderTemplate, type TemplateRenderer } from "../shared/internal";
+import { collectReferences, EACH_VALUE, referencedResource, renderTemplate, type TemplateRenderer } from "../shared/internal";
 import { claimAwsNames, claimedAwsNames } from "../shared/internal";
 import { keyPreconditions } from "./preconditions";
 import { awsProviderOf, literalRegion, nameRegistry } from "./provider-scope";
 import { RESOURCE_CLASSES, resourceConfig } from "./resources";
-import { stackLookups, type StackLookups } from "./stack-lookups";
+import { providerLookups, type ProviderLookups } from "./provider-lookups";
 
 /**
  * The construct's inputs, declared once in `ByokInputs` (see each input there): any string may be
@@ -34,18 +34,12 @@ export interface CamundaByokKeyProps extends ByokInput {
 /** The attributes of each resource that other settings or the outputs refer to. */
 function referencedAttributes(spec: unknown): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  renderTemplate(spec, {
-    ref(name) {
-      const target = referencedResource(name);
-      if (!target) return name;
-      const attributes = found.get(target.logicalId) ?? [];
-      if (!attributes.includes(target.attribute)) attributes.push(target.attribute);
-      found.set(target.logicalId, attributes);
-      return name;
-    },
-    join: (parts) => parts,
-    json: (rendered) => rendered,
-  });
+  for (const target of collectReferences(spec).map(referencedResource)) {
+    if (!target) continue;
+    const attributes = found.get(target.logicalId) ?? [];
+    if (!attributes.includes(target.attribute)) attributes.push(target.attribute);
+    found.set(target.logicalId, attributes);
+  }
   return found;
 }
 
@@ -93,7 +87,7 @@ export class CamundaByokKey extends Construct {
     super(scope, id);
     for (const warning of spec.warnings) Annotations.of(this).addWarning(`${warning.input} ${warning.message}`);
 
-    const lookups = stackLookups(this, provider);
+    const lookups = providerLookups(this, provider);
     const children = new Map<string, TerraformResource>();
     // One token per attribute: cdktf records a stack trace for every token it creates.
     const references = new Map<string, unknown>();
@@ -145,7 +139,7 @@ export class CamundaByokKey extends Construct {
     this.alertTopicArn = outputs.alertTopicArn as string;
   }
 
-  private reference(name: string, children: ReadonlyMap<string, TerraformResource>, lookups: StackLookups): unknown {
+  private reference(name: string, children: ReadonlyMap<string, TerraformResource>, lookups: ProviderLookups): unknown {
     if (name === "account.id") return lookups.accountId;
     if (name === "partition.name") return lookups.partition();
     const { logicalId, attribute } = referencedResource(name)!;

@@ -1,7 +1,7 @@
 import { Fn, Op, type Precondition } from "cdktf";
 import { type ByokSpec } from "../shared";
 import { providerRegionMismatch, type DeferredCheck } from "../shared/internal";
-import type { StackLookups } from "./stack-lookups";
+import type { ProviderLookups } from "./provider-lookups";
 
 /**
  * A string as a literal inside a Terraform expression. cdktf quotes literal function arguments and
@@ -13,7 +13,7 @@ export function hclStringLiteral(text: string): string {
 }
 
 /** A Terraform condition that holds exactly when the deferred check passes. */
-function terraformCondition(check: DeferredCheck, lookups: StackLookups): unknown {
+function terraformCondition(check: DeferredCheck, lookups: ProviderLookups): unknown {
   const value = check.value as string;
   switch (check.kind) {
     case "deployerAdministers": {
@@ -39,7 +39,7 @@ function terraformCondition(check: DeferredCheck, lookups: StackLookups): unknow
  * only at plan time, and token inputs are known only then too: a failed precondition stops
  * `terraform plan` before anything is created.
  */
-export function keyPreconditions(spec: ByokSpec, clusterRegion: string, lookups: StackLookups): Precondition[] {
+export function keyPreconditions(spec: ByokSpec, clusterRegion: string, lookups: ProviderLookups): Precondition[] {
   return [
     {
       condition: Op.eq(lookups.region, clusterRegion),

@@ -1,13 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ByokInputs } from "../shared";
-import { buildByokSpec, ByokValidationError, type ByokInput, type ByokSpec, type ResourceSpec } from "../shared";
-import { referencedResource, renderTemplate, type TemplateRenderer } from "../shared/internal";
-import { claimAwsNames, claimedAwsNames } from "../shared/internal";
-import { DeployTimeByokError } from "./deploy-time-error";
-import { deploymentFacts } from "./deployment-facts";
-import { dependsOnPending, isUnresolved, knownNow } from "./pending-inputs";
+import type { ByokInputs, ByokSpec, ResourceSpec } from "../shared";
+import {
+  ACCOUNT_ID,
+  claimAwsNames,
+  claimedAwsNames,
+  collectReferences,
+  PARTITION,
+  referencedResource,
+  type TemplateRenderer,
+} from "../shared/internal";
+import { isUnresolved, specKnownNow, TwoPhaseSpec } from "./two-phase-spec";
+import { providerLookups } from "./provider-lookups";
 import { awsProviderOf, nameRegistry } from "./provider-scope";
-import { jsonString, refersToResource } from "./rendering";
+import { jsonString } from "./rendering";
 import { RESOURCE_CLASSES, resourceArgs, type PulumiResource } from "./resources";
 
 /**
@@ -57,37 +62,22 @@ export class CamundaByokKey extends pulumi.ComponentResource {
    *   account and region look-ups.
    */
   constructor(name: string, args: CamundaByokKeyArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    // Plain bad input throws here, before the component or any child is registered.
-    const layout = buildByokSpec(knownNow(args) as ByokInput, { isUnresolved });
-    if (layout.resources.some((resource) => resource.forEach !== undefined)) {
-      // Pulumi must know how many subscriptions to register; the addresses may be Outputs.
-      throw new ByokValidationError([
-        { input: "alertEmails", message: "must be a list (its elements may be Outputs), not an Output of a list" },
-      ]);
-    }
+    // Plain bad input throws here, before the component or any child is registered (see
+    // two-phase-spec.ts for the two phases).
+    const now = specKnownNow(args);
     // Two keys on one provider must not give AWS the same names (alias, topic, rules, alarm).
-    const names = claimedAwsNames(layout, args.aliasName !== undefined, isUnresolved);
-    claimAwsNames(nameRegistry(awsProviderOf(opts)), names, `CamundaByokKey "${name}"`);
+    claimAwsNames(nameRegistry(awsProviderOf(opts)), claimedAwsNames(now, args.aliasName !== undefined, isUnresolved), `CamundaByokKey "${name}"`);
     super(CAMUNDA_BYOK_KEY_TYPE, name, {}, opts);
 
-    for (const warning of layout.warnings) pulumi.log.warn(`${warning.input} ${warning.message}`, this);
+    for (const warning of now.warnings) pulumi.log.warn(`${warning.input} ${warning.message}`, this);
 
-    const facts = deploymentFacts(this);
-    const spec: pulumi.Output<ByokSpec> = pulumi
-      .all([pulumi.output(args as pulumi.Inputs), facts.accountId, facts.region, facts.callerArn])
-      .apply(([input, accountId, region, deployerArn]) => {
-        try {
-          return buildByokSpec(input as unknown as ByokInput, { keyAccountId: accountId, providerRegion: region, deployerArn });
-        } catch (error) {
-          throw error instanceof ByokValidationError ? new DeployTimeByokError(error, this) : error;
-        }
-      });
-
+    const lookups = providerLookups(this);
+    const spec = new TwoPhaseSpec(now, args, lookups, this);
     const children = new Map<string, PulumiResource>();
     const renderer: TemplateRenderer<unknown> = {
       ref(name) {
-        if (name === "account.id") return facts.accountId;
-        if (name === "partition.name") return facts.callerArn.apply((arn) => arn.split(":")[1]);
+        if (name === ACCOUNT_ID.$ref) return lookups.accountId;
+        if (name === PARTITION.$ref) return lookups.callerArn.apply((arn) => arn.split(":")[1]);
         const { logicalId, attribute } = referencedResource(name)!;
         const child = children.get(logicalId);
         if (!child) throw new Error(`camunda-byok-kms: ${name} refers to a resource not created yet`);
@@ -96,47 +86,24 @@ export class CamundaByokKey extends pulumi.ComponentResource {
       join: (parts) => pulumi.concat(...(parts as pulumi.Input<string>[])),
       json: jsonString,
     };
-    const render = (value: unknown) => pulumi.output(renderTemplate(value, renderer));
 
-    // Every child waits for the full check (provider region, deploying account, values that were
-    // Outputs), so a failure leaves nothing half-created: the roots (the key, a new topic) wait
-    // for it explicitly, the rest through their references to the roots.
-    const checked = spec.apply(() => [] as pulumi.Resource[]);
-
-    // Settings known at construction are passed as they are; only those that involve an Output
-    // input come from the spec built at deploy time. Fewer Outputs, and a secret input makes only
-    // the settings derived from it secret.
-    const settingsOf = (pick: (s: ByokSpec) => Record<string, unknown>, planned: Record<string, unknown>) => {
-      let live: pulumi.Output<Record<string, unknown>> | undefined;
-      const settings: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(planned)) {
-        if (dependsOnPending(value)) {
-          live ??= spec.apply((s) => render(pick(s))) as pulumi.Output<Record<string, unknown>>;
-          settings[key] = live.apply((values) => values[key]);
-        } else {
-          settings[key] = renderTemplate(value, renderer);
-        }
-      }
-      return settings;
-    };
-
-    for (const planned of layout.resources) {
+    // Every child waits for the full check, so a failure leaves nothing half-created: the roots
+    // (the key, a new topic) wait for it explicitly, the rest through their references to them.
+    for (const planned of now.resources) {
       const pick = (s: ByokSpec) => (s.resources.find((r) => r.logicalId === planned.logicalId) as ResourceSpec).settings as unknown as Record<string, unknown>;
-      const args = resourceArgs(planned, settingsOf(pick, planned.settings as unknown as Record<string, unknown>));
+      const args = resourceArgs(planned, spec.settings(planned.settings as unknown as Record<string, unknown>, pick, renderer));
       const child = new RESOURCE_CLASSES[planned.kind](`${name}-${planned.logicalId}`, args, {
         parent: this,
-        ...(refersToResource(planned.settings) ? {} : { dependsOn: checked }),
+        ...(collectReferences(planned.settings).some(referencedResource) ? {} : { dependsOn: spec.checked }),
         ...(planned.preventDestroy ? { protect: true } : {}),
       });
       children.set(planned.logicalId, child);
     }
 
-    const outputs = settingsOf((s) => s.outputs as unknown as Record<string, unknown>, layout.outputs as unknown as Record<string, unknown>);
+    const outputs = spec.settings(now.outputs as unknown as Record<string, unknown>, (s) => s.outputs as unknown as Record<string, unknown>, renderer);
     // Each output also waits for the check: when it fails, the outputs reject with its error on
     // every @pulumi/pulumi version (before 3.249 a child whose inputs failed never settled its own).
-    // The gate carries pass or fail only: a secret input must not make every output secret.
-    const passed = pulumi.unsecret(spec.apply(() => true));
-    const output = <T>(key: string) => pulumi.all([passed, outputs[key] as pulumi.Input<T>]).apply(([, value]) => value) as pulumi.Output<T>;
+    const output = <T>(key: string) => pulumi.all([spec.passed, outputs[key] as pulumi.Input<T>]).apply(([, value]) => value) as pulumi.Output<T>;
     this.keyArn = output<string>("keyArn");
     this.replicaKeyArn = output<string | undefined>("replicaKeyArn");
     this.keyId = output<string>("keyId");

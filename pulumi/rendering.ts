@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { referencedResource, renderTemplate } from "../shared/internal";
 
 /**
  * A document as a JSON string: plain when it holds no Output, else one Output over the Outputs it
@@ -26,18 +25,4 @@ export function jsonString(document: unknown): pulumi.Input<string> {
     };
     return JSON.stringify(substitute(document));
   });
-}
-
-/** Whether settings refer to another resource of the component (and so wait for it). */
-export function refersToResource(value: unknown): boolean {
-  let found = false;
-  renderTemplate(value, {
-    ref(name) {
-      if (referencedResource(name)) found = true;
-      return undefined;
-    },
-    join: () => undefined,
-    json: () => undefined,
-  });
-  return found;
 }

@@ -15,6 +15,7 @@ export { recoveryCommands, type RecoveryCommands } from "./recovery";
 export { partitionOfRegion, REGIONS_BY_PARTITION, type Partition } from "./regions";
 export {
   ACCOUNT_ID,
+  collectReferences,
   EACH_VALUE,
   PARTITION,
   referencedResource,

@@ -5,7 +5,7 @@ import type { SiteRole } from "./names";
 import type { JsonDocument, Ref, TemplateString } from "./template";
 import type { DeferredCheck, ValidationOptions } from "./validation";
 
-/** The shape of `buildByokSpec`'s answer: every resource's settings, for both front ends to map. */
+// The shape of `buildByokSpec`'s answer: every resource's settings, for both front ends to map.
 
 export type Tags = Record<string, string>;
 
@@ -98,8 +98,9 @@ export type ResourceSpec = {
     /** Pulumi `protect` / Terraform `prevent_destroy`. */
     preventDestroy: boolean;
     /**
-     * A list the engine knows only at deploy time (a Terraform variable): the engine makes one
-     * resource per element, and `each.value` in the settings is the element.
+     * Terraform only: a list the engine knows only at plan time (a variable); Terraform makes one
+     * resource per element, and `each.value` in the settings is the element. Pulumi must know how
+     * many resources to register at construction, so it refuses an Output of a list instead.
      */
     forEach?: unknown;
     settings: SettingsByKind[K];
@@ -122,7 +123,10 @@ export interface ByokSpec {
   resources: ResourceSpec[];
   outputs: ByokOutputsSpec;
   warnings: ByokProblem[];
-  /** Checks on values only the engine knows, for it to enforce at deploy time. */
+  /**
+   * Terraform only: checks on values Terraform knows only at plan time, as data it turns into
+   * preconditions. Pulumi has the values at deploy time and builds the spec again with them.
+   */
   deferredChecks: DeferredCheck[];
   /** Where each site lives. */
   regions: { primary: string; replica?: string };

@@ -1,8 +1,6 @@
-/**
- * The small value language of the spec. Most settings are plain JSON, but some depend on what an
- * engine creates (a key's ARN, the deploying account): those stay symbolic until a front end
- * renders them with its own references (Pulumi Outputs, Terraform tokens).
- */
+// The small value language of the spec. Most settings are plain JSON, but some depend on what an
+// engine creates (a key's ARN, the deploying account): those stay symbolic until a front end
+// renders them with its own references (Pulumi Outputs, Terraform tokens).
 
 /** An attribute of a resource in the spec (`"<logicalId>.<attribute>"`) or of the deployment (`account.id`, `partition.name`). */
 export interface Ref {
@@ -84,6 +82,17 @@ export function renderTemplate(value: unknown, renderer: TemplateRenderer<unknow
     return rendered;
   }
   return value;
+}
+
+/** Every reference `value` holds (`account.id`, `key.arn`, ...), in the order a render meets them. */
+export function collectReferences(value: unknown): string[] {
+  const found: string[] = [];
+  renderTemplate(value, {
+    ref: (name) => void found.push(name),
+    join: () => undefined,
+    json: () => undefined,
+  });
+  return found;
 }
 
 /**

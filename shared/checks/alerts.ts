@@ -3,7 +3,7 @@ import { showValue, type Checker } from "../checker";
 import type { ByokInput } from "../inputs";
 import type { Partition } from "../regions";
 
-/** Where alerts go and which calls raise them. */
+// Where alerts go and which calls raise them.
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -2,7 +2,7 @@ import { showValue, type Checker } from "../checker";
 import type { ByokInput } from "../inputs";
 import { CLUSTER_TAG_KEY, MANAGED_BY_TAG, MAX_CLUSTER_NAME_LENGTH } from "../names";
 
-/** The key's own settings, its names and its tags. */
+// The key's own settings, its names and its tags.
 
 const CLUSTER_NAME = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_-]{0,${MAX_CLUSTER_NAME_LENGTH - 1}}$`);
 

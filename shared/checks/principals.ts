@@ -10,7 +10,7 @@ import {
 } from "../key-policy";
 import type { Partition } from "../regions";
 
-/** Who the key policy names: the Camunda role, the administrators, and whether it fits and leaves the key manageable. */
+// Who the key policy names: the Camunda role, the administrators, and whether it fits and leaves the key manageable.
 
 const ACCOUNT_ID = /^\d{12}$/;
 

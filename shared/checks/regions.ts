@@ -2,7 +2,7 @@ import { showValue, type Checker } from "../checker";
 import type { ByokInput } from "../inputs";
 import { isCamundaBackupPair, partitionOfRegion, PARTITIONS, REGIONS_BY_PARTITION, type Partition } from "../regions";
 
-/** Regions: the cluster's, the backup's, and the provider's. */
+// Regions: the cluster's, the backup's, and the provider's.
 
 const REGION_SHAPE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 

@@ -5,8 +5,10 @@ import { DataAwsIamSessionContext } from "@cdktf/provider-aws/lib/data-aws-iam-s
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 
-/** What every key of a stack learns from the stack's default AWS provider, as Terraform tokens. */
-export interface StackLookups {
+// What the keys of a stack learn from an AWS provider (account, region, partition, deployer), as
+// Terraform tokens made once per stack and provider; pulumi/provider-lookups.ts is the same idea.
+
+export interface ProviderLookups {
   accountId: string;
   region: string;
   partition(): string;
@@ -14,16 +16,16 @@ export interface StackLookups {
   deployerArn(): string;
 }
 
-const byStack = new WeakMap<TerraformStack, Map<TerraformProvider | undefined, StackLookups>>();
+const byStack = new WeakMap<TerraformStack, Map<TerraformProvider | undefined, ProviderLookups>>();
 
 /**
  * One look-up per stack and AWS provider, shared by every key that uses that provider: they see
  * the same account, region and partition. 500 keys then cost neither 1,000 data sources nor 1,000
  * tokens (cdktf records a stack trace for each).
  */
-export function stackLookups(scope: Construct, provider?: TerraformProvider): StackLookups {
+export function providerLookups(scope: Construct, provider?: TerraformProvider): ProviderLookups {
   const stack = TerraformStack.of(scope);
-  const byProvider = byStack.get(stack) ?? new Map<TerraformProvider | undefined, StackLookups>();
+  const byProvider = byStack.get(stack) ?? new Map<TerraformProvider | undefined, ProviderLookups>();
   byStack.set(stack, byProvider);
   let lookups = byProvider.get(provider);
   if (!lookups) {

@@ -1,0 +1,97 @@
+// The spec in Pulumi's two phases, the "known now vs known at deploy time" split in one place.
+//
+// Pulumi hands the component Outputs whose values arrive later, but it must register every child
+// now. So the spec is built twice:
+// - now, at construction, from the args as far as they are known (an unresolved value stands in
+//   for each Output): it decides which resources exist and throws on plain bad input before
+//   anything is registered;
+// - at deploy time, inside an apply, once every Output, the deploying account, the caller and the
+//   provider's region are known: the full check, which fails the update with the package's message.
+// A setting that involves no unresolved input is passed as it was built now (fewer Outputs, and a
+// secret input makes only what derives from it secret); the others come from the deploy-time spec.
+import * as pulumi from "@pulumi/pulumi";
+import { buildByokSpec, ByokValidationError, type ByokInput, type ByokSpec } from "../shared";
+import { renderTemplate, type TemplateRenderer } from "../shared/internal";
+import { DeployTimeByokError } from "./deploy-time-error";
+import type { ProviderLookups } from "./provider-lookups";
+
+/** Stands for a value Pulumi knows only later, so the checks made now skip it. */
+const UNRESOLVED = "\u0000camunda-byok-kms:unresolved\u0000";
+
+export function isUnresolved(value: unknown): boolean {
+  return value === UNRESOLVED;
+}
+
+function isPending(value: unknown): boolean {
+  return pulumi.Output.isInstance(value) || (typeof value === "object" && value !== null && typeof (value as Promise<unknown>).then === "function");
+}
+
+/** The args as far as they are known now: every Output or promise becomes UNRESOLVED. */
+function knownNow(value: unknown): unknown {
+  if (isPending(value)) return UNRESOLVED;
+  if (Array.isArray(value)) return value.map(knownNow);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, knownNow(item)]));
+  }
+  return value;
+}
+
+/** Whether a setting built now involves an unresolved input. */
+function involvesUnresolved(value: unknown): boolean {
+  if (value === UNRESOLVED) return true;
+  if (typeof value === "string") return value.includes(UNRESOLVED);
+  if (Array.isArray(value)) return value.some(involvesUnresolved);
+  if (typeof value === "object" && value !== null) return Object.values(value).some(involvesUnresolved);
+  return false;
+}
+
+/** The first phase: throws ByokValidationError on plain bad input, before anything is registered. */
+export function specKnownNow(args: object): ByokSpec {
+  const now = buildByokSpec(knownNow(args) as ByokInput, { isUnresolved });
+  if (now.resources.some((resource) => resource.forEach !== undefined)) {
+    // Pulumi must know how many subscriptions to register; the addresses may be Outputs.
+    throw new ByokValidationError([{ input: "alertEmails", message: "must be a list (its elements may be Outputs), not an Output of a list" }]);
+  }
+  return now;
+}
+
+export class TwoPhaseSpec {
+  /** The second phase: rejects, with a DeployTimeByokError on `component`, when the full check fails. */
+  readonly atDeployTime: pulumi.Output<ByokSpec>;
+  /** Resources the roots depend on: settles when the full check passed, rejects when it failed. */
+  readonly checked: pulumi.Output<pulumi.Resource[]>;
+  /** The check's verdict only, never secret: what every public output waits for. */
+  readonly passed: pulumi.Output<boolean>;
+
+  constructor(readonly now: ByokSpec, args: object, lookups: ProviderLookups, component: pulumi.Resource) {
+    this.atDeployTime = pulumi
+      .all([pulumi.output(args as pulumi.Inputs), lookups.accountId, lookups.region, lookups.callerArn])
+      .apply(([input, accountId, region, deployerArn]) => {
+        try {
+          return buildByokSpec(input as unknown as ByokInput, { keyAccountId: accountId, providerRegion: region, deployerArn });
+        } catch (error) {
+          throw error instanceof ByokValidationError ? new DeployTimeByokError(error, component) : error;
+        }
+      });
+    this.checked = this.atDeployTime.apply(() => [] as pulumi.Resource[]);
+    this.passed = pulumi.unsecret(this.atDeployTime.apply(() => true));
+  }
+
+  /**
+   * Settings for an engine: each one rendered from the first phase when it involves no unresolved
+   * input, else taken from the same place (`pick`) in the deploy-time spec.
+   */
+  settings(now: Record<string, unknown>, pick: (spec: ByokSpec) => Record<string, unknown>, renderer: TemplateRenderer<unknown>): Record<string, unknown> {
+    let later: pulumi.Output<Record<string, unknown>> | undefined;
+    const settings: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(now)) {
+      if (involvesUnresolved(value)) {
+        later ??= this.atDeployTime.apply((spec) => pulumi.output(renderTemplate(pick(spec), renderer))) as pulumi.Output<Record<string, unknown>>;
+        settings[key] = later.apply((values) => values[key]);
+      } else {
+        settings[key] = renderTemplate(value, renderer);
+      }
+    }
+    return settings;
+  }
+}
