@@ -9,7 +9,7 @@ import {
 } from "cdktf";
 import { Construct } from "constructs";
 import { buildByokSpec, type ByokInput } from "../shared";
-import { collectReferences, EACH_VALUE, referencedResource, renderTemplate, type TemplateRenderer } from "../shared/internal";
+import { collectReferences, describeProblem, EACH_VALUE, referencedResource, renderTemplate, type TemplateRenderer } from "../shared/internal";
 import { claimAwsNames, claimedAwsNames } from "../shared/internal";
 import { keyPreconditions } from "./preconditions";
 import { awsProviderOf, literalRegion, nameRegistry } from "./provider-scope";
@@ -85,7 +85,7 @@ export class CamundaByokKey extends Construct {
     const owner = `CamundaByokKey "${[scope.node.path, id].filter(Boolean).join("/")}"`;
     claimAwsNames(nameRegistry(stack, awsProvider), claimedAwsNames(spec, input.aliasName !== undefined, isUnresolved), owner);
     super(scope, id);
-    for (const warning of spec.warnings) Annotations.of(this).addWarning(`${warning.input} ${warning.message}`);
+    for (const warning of spec.warnings) Annotations.of(this).addWarning(describeProblem(warning));
 
     const lookups = providerLookups(this, provider);
     const children = new Map<string, TerraformResource>();

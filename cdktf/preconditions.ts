@@ -1,6 +1,6 @@
 import { Fn, Op, type Precondition } from "cdktf";
 import { type ByokSpec } from "../shared";
-import { providerRegionMismatch, type DeferredCheck } from "../shared/internal";
+import { describeProblem, providerRegionMismatch, type DeferredCheck } from "../shared/internal";
 import type { ProviderLookups } from "./provider-lookups";
 
 /**
@@ -43,11 +43,11 @@ export function keyPreconditions(spec: ByokSpec, clusterRegion: string, lookups:
   return [
     {
       condition: Op.eq(lookups.region, clusterRegion),
-      errorMessage: `camunda-byok-kms: clusterRegion ${providerRegionMismatch(clusterRegion, lookups.region)}`,
+      errorMessage: `camunda-byok-kms: ${describeProblem({ input: "clusterRegion", message: providerRegionMismatch(clusterRegion, lookups.region) })}`,
     },
     ...spec.deferredChecks.map((check) => ({
       condition: terraformCondition(check, lookups),
-      errorMessage: `camunda-byok-kms: ${check.input} ${check.message}.`,
+      errorMessage: `camunda-byok-kms: ${describeProblem(check)}.`,
     })),
   ];
 }

@@ -5,6 +5,7 @@ import {
   claimAwsNames,
   claimedAwsNames,
   collectReferences,
+  describeProblem,
   PARTITION,
   referencedResource,
   type TemplateRenderer,
@@ -69,7 +70,7 @@ export class CamundaByokKey extends pulumi.ComponentResource {
     claimAwsNames(nameRegistry(awsProviderOf(opts)), claimedAwsNames(now, args.aliasName !== undefined, isUnresolved), `CamundaByokKey "${name}"`);
     super(CAMUNDA_BYOK_KEY_TYPE, name, {}, opts);
 
-    for (const warning of now.warnings) pulumi.log.warn(`${warning.input} ${warning.message}`, this);
+    for (const warning of now.warnings) pulumi.log.warn(describeProblem(warning), this);
 
     const lookups = providerLookups(this);
     const spec = new TwoPhaseSpec(now, args, lookups, this);

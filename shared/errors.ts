@@ -5,6 +5,14 @@ export interface ByokProblem {
 }
 
 /**
+ * A problem as a sentence, the input first: how warnings and Terraform preconditions say it
+ * (an error lists each as `input: message`).
+ */
+export function describeProblem(problem: ByokProblem): string {
+  return `${problem.input} ${problem.message}`;
+}
+
+/**
  * Everything wrong with an input at once, thrown before any resource is registered, so a user
  * fixes all of it in one round.
  */

@@ -6,7 +6,8 @@
  */
 export { parseKmsKeyArn, parseRoleArn, describeBadPrincipal } from "./arns";
 export { claimAwsNames, claimedAwsNames } from "./aws-names";
-export type { DeferredCheck } from "./checker";
+export type { DeferredCheck } from "./checks/checker";
+export { describeProblem } from "./errors";
 export { providerRegionMismatch } from "./checks/regions";
 export { withDefaults, INPUT_NAMES, type ResolvedInput } from "./inputs";
 export { buildAlertTopicPolicy, KMS_KEY_EVENT_DETAIL_TYPES } from "./monitoring";

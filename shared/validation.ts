@@ -1,4 +1,4 @@
-import { Checker, showValue, type DeferredCheck } from "./checker";
+import { Checker, showValue, type DeferredCheck } from "./checks/checker";
 import { checkAlerts, checkMonitoredEvents } from "./checks/alerts";
 import { checkEventPatternSizes } from "./checks/event-patterns";
 import { checkClusterName, checkKeySettings, checkTags } from "./checks/key-settings";
@@ -9,7 +9,7 @@ import { INPUT_NAMES, type ByokInput } from "./inputs";
 import type { PolicyDocument } from "./key-policy";
 import type { Partition } from "./regions";
 
-export type { DeferredCheck } from "./checker";
+export type { DeferredCheck } from "./checks/checker";
 export { providerRegionMismatch } from "./checks/regions";
 
 export interface ValidationOptions {

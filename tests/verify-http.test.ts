@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -117,6 +117,37 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
     expect(lenient.stdout).to.match(/^ {2}SKIP {2}key-policy +could not run: the caller may not call kms:GetKeyPolicy \(AccessDenied\)$/m);
     const strict = await verifyCli(aws.url, [...args, "--strict"]);
     expect(strict.code).to.equal(1);
+  });
+
+  it("exits 2 on bad input, naming each flag, and sends nothing", async () => {
+    aws = await startFakeAws(healthy());
+    const run = await verifyCli(aws.url, ["--key-arn", "arn:aws:s3:::bucket", "--role-arn", "arn:aws:sts::123456789012:assumed-role/c8/session"]);
+    expect(run.code).to.equal(2);
+    expect(run.stdout).to.equal("");
+    expect(run.stderr).to.match(/^camunda-byok-kms verify: --key-arn must be a KMS key ARN .*; --role-arn must be an IAM role ARN, not an STS session ARN/);
+    expect(aws.requests).to.deep.equal([]);
+  });
+
+  it("shows a progress line on a terminal while calls are in flight, and clears it", async function () {
+    if (spawnSync("script", ["--version"]).status !== 0) {
+      console.log("    terminal test NOT RUN: no util-linux `script` to give the CLI a terminal");
+      this.skip();
+    }
+    aws = await startFakeAws(healthy(), { delayMs: 150 });
+    const command = [process.execPath, "--no-warnings", BIN, "verify", "--key-arn", KEY_ARN, "--role-arn", CAMUNDA_ROLE_ARN].map((a) => `'${a}'`).join(" ");
+    const home = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-home-"));
+    const env = { PATH: process.env.PATH, HOME: home, AWS_ENDPOINT_URL: aws.url, AWS_ACCESS_KEY_ID: "AKIAFAKEFORTESTS0001", AWS_SECRET_ACCESS_KEY: "fake-secret", AWS_EC2_METADATA_DISABLED: "true", TERM: "xterm" };
+    const terminal = await new Promise<string>((resolve, reject) => {
+      const child = spawn("script", ["-qec", command, "/dev/null"], { env });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.on("error", reject);
+      child.on("close", () => resolve(output));
+    });
+    expect(terminal).to.match(/\r\x1b\[2K[|/\\-] checking [a-z-, ]+/);
+    expect(terminal).to.include("PASS  key-policy");
+    const lastProgress = terminal.lastIndexOf(" checking ");
+    expect(terminal.indexOf("\r\x1b[2K", lastProgress), "the progress line is cleared before the report").to.be.greaterThan(lastProgress);
   });
 
   it("exits 2, saying so plainly, when AWS cannot be reached", async () => {

@@ -1,5 +1,5 @@
 import { parseTopicArn } from "../arns";
-import { showValue, type Checker } from "../checker";
+import { showValue, type Checker } from "./checker";
 import type { ByokInput } from "../inputs";
 import type { Partition } from "../regions";
 

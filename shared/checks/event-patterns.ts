@@ -3,7 +3,7 @@
 // longest values AWS can give the unknowns, and refuse what could not fit before anything exists.
 // Only the key-events pattern can grow that far (custom monitoredEventNames); the access-denied
 // pattern stays under 900 characters even with a 256-character alias.
-import type { Checker } from "../checker";
+import type { Checker } from "./checker";
 import type { ByokInput } from "../inputs";
 import { buildEventPattern } from "../monitoring";
 import type { SiteRole } from "../names";

@@ -1,4 +1,4 @@
-import { showValue, type Checker } from "../checker";
+import { showValue, type Checker } from "./checker";
 import type { ByokInput } from "../inputs";
 import { CLUSTER_TAG_KEY, MANAGED_BY_TAG, MAX_CLUSTER_NAME_LENGTH } from "../names";
 

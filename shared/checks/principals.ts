@@ -1,5 +1,5 @@
 import { administratorsInclude, describeBadPrincipal, parseAdministratorArn, parseCallerArn, parseRoleArn, ROLE_ARN_PATTERN } from "../arns";
-import { showValue, type Checker } from "../checker";
+import { showValue, type Checker } from "./checker";
 import { DEFAULTS, type ByokInput } from "../inputs";
 import {
   buildKeyPolicyTemplate,

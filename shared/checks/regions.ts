@@ -1,4 +1,4 @@
-import { showValue, type Checker } from "../checker";
+import { showValue, type Checker } from "./checker";
 import type { ByokInput } from "../inputs";
 import { isCamundaBackupPair, partitionOfRegion, PARTITIONS, REGIONS_BY_PARTITION, type Partition } from "../regions";
 

@@ -30,7 +30,7 @@ function read(request: IncomingMessage): Promise<string> {
   });
 }
 
-export async function startFakeAws(handlers: Record<string, FakeHandler>): Promise<FakeAws> {
+export async function startFakeAws(handlers: Record<string, FakeHandler>, options: { delayMs?: number } = {}): Promise<FakeAws> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer(async (request, response) => {
     const text = await read(request);
@@ -45,6 +45,7 @@ export async function startFakeAws(handlers: Record<string, FakeHandler>): Promi
       body: target ? (text ? JSON.parse(text) : {}) : Object.fromEntries(form),
     };
     requests.push(recorded);
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const handler = handlers[operation];
     const answer: FakeAnswer = handler ? handler(recorded) : { status: 400, errorType: "UnknownOperationException", json: { message: `fake AWS has no ${operation}` } };
     const status = answer.status ?? 200;

@@ -1,4 +1,4 @@
-import type { ByokProblem } from "./errors";
+import type { ByokProblem } from "../errors";
 
 /**
  * A check that waits for a value only the engine knows (a Terraform variable, say), as data an
