@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +7,7 @@ import { buildEventPattern } from "../shared";
 import { ACCOUNT, KEY_ARN, POLICY, REPLICA_ARN, TOPIC_ARN } from "./support/aws-answers";
 import { startFakeAws, type FakeAws, type FakeHandler } from "./support/fake-aws";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { REPO_ROOT } from "./support/processes";
+import { REPO_ROOT, runAsync } from "./support/processes";
 
 // The built CLI as a process, its AWS SDK clients talking HTTP to a fake AWS on 127.0.0.1 through
 // AWS_ENDPOINT_URL: credentials from the environment, the region from the key ARN, the JSON and
@@ -52,25 +52,12 @@ function healthy(): Record<string, FakeHandler> {
   };
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The CLI with nothing from this machine's AWS set-up: only the endpoint and the test's keys. */
-function verifyCli(endpoint: string, args: string[]): Promise<Run> {
+async function verifyCli(endpoint: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const home = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-home-"));
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: "AKIAFAKEFORTESTS0001", AWS_SECRET_ACCESS_KEY: "fake-secret", AWS_EC2_METADATA_DISABLED: "true" };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--no-warnings", BIN, "verify", ...args], { env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  const result = await runAsync(process.execPath, ["--no-warnings", BIN, "verify", ...args], { env });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", () => {
@@ -137,13 +124,7 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
     const command = [process.execPath, "--no-warnings", BIN, "verify", "--key-arn", KEY_ARN, "--role-arn", CAMUNDA_ROLE_ARN].map((a) => `'${a}'`).join(" ");
     const home = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-home-"));
     const env = { PATH: process.env.PATH, HOME: home, AWS_ENDPOINT_URL: aws.url, AWS_ACCESS_KEY_ID: "AKIAFAKEFORTESTS0001", AWS_SECRET_ACCESS_KEY: "fake-secret", AWS_EC2_METADATA_DISABLED: "true", TERM: "xterm" };
-    const terminal = await new Promise<string>((resolve, reject) => {
-      const child = spawn("script", ["-qec", command, "/dev/null"], { env });
-      let output = "";
-      child.stdout.on("data", (chunk) => (output += chunk));
-      child.on("error", reject);
-      child.on("close", () => resolve(output));
-    });
+    const terminal = (await runAsync("script", ["-qec", command, "/dev/null"], { env })).stdout;
     expect(terminal).to.match(/\r\x1b\[2K[|/\\-] checking [a-z-, ]+/);
     expect(terminal).to.include("PASS  key-policy");
     const lastProgress = terminal.lastIndexOf(" checking ");

@@ -1,10 +1,11 @@
 // Real Terraform for the test suites: finds the binary and an offline provider mirror at run time,
 // prepares a working directory from synthesized JSON, and runs `terraform test -json` with a mocked
 // AWS provider (plan and apply against the provider's real schema, no credentials, no network).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { runAsync } from "./processes";
 import { rewriteForProviderV5 } from "./provider-v5";
 
 export interface TerraformTools {
@@ -180,19 +181,10 @@ export function terraformWorkdir(tools: TerraformTools, name: string, config: Re
   }
 }
 
-function terraform(tools: TerraformTools, cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tools.binary, args, {
-      cwd,
-      env: { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+async function terraform(tools: TerraformTools, cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
+  const result = await runAsync(tools.binary, args, { cwd, env });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function parseTestOutput(stdout: string, stderr: string): TerraformTestResult {
