@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ComponentProvider as ComponentProviderType } from "@pulumi/pulumi/provider/experimental";
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -19,10 +18,17 @@ import { REPO_ROOT } from "./support/processes";
 const PLUGIN_DIR = path.join(REPO_ROOT, "pulumi");
 const PLUGIN_PACKAGE = JSON.parse(readFileSync(path.join(PLUGIN_DIR, "package.json"), "utf8"));
 
+/** What the tests use of @pulumi/pulumi's ComponentProvider (typed here: 3.142, the floor, has no such module). */
+interface ComponentProviderLike {
+  getSchema(): Promise<string>;
+  construct(name: string, type: string, inputs: pulumi.Inputs, options: object): Promise<{ urn: pulumi.Input<string>; state: Record<string, unknown> }>;
+}
+type ComponentProviderClass = new (options: { dirname: string; name: string; components: unknown[] }) => ComponentProviderLike;
+
 /** The provider `pulumi package add` runs, from the @pulumi/pulumi installed here (3.142 lacks it). */
-function loadComponentProvider(): typeof ComponentProviderType | undefined {
+function loadComponentProvider(): ComponentProviderClass | undefined {
   try {
-    return (require("@pulumi/pulumi/provider/experimental") as { ComponentProvider: typeof ComponentProviderType }).ComponentProvider;
+    return (require("@pulumi/pulumi/provider/experimental") as { ComponentProvider: ComponentProviderClass }).ComponentProvider;
   } catch {
     return undefined;
   }
