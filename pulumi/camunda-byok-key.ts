@@ -104,7 +104,8 @@ export class CamundaByokKey extends pulumi.ComponentResource {
     const outputs = spec.settings(now.outputs as unknown as Record<string, unknown>, (s) => s.outputs as unknown as Record<string, unknown>, renderer);
     // Each output also waits for the check: when it fails, the outputs reject with its error on
     // every @pulumi/pulumi version (before 3.249 a child whose inputs failed never settled its own).
-    const output = <T>(key: string) => pulumi.all([spec.passed, outputs[key] as pulumi.Input<T>]).apply(([, value]) => value) as pulumi.Output<T>;
+    // One apply each (it flattens the Output it returns and keeps that Output's secretness).
+    const output = <T>(key: string) => spec.passed.apply(() => outputs[key] as pulumi.Input<T>) as pulumi.Output<T>;
     this.keyArn = output<string>("keyArn");
     this.replicaKeyArn = output<string | undefined>("replicaKeyArn");
     this.keyId = output<string>("keyId");

@@ -20,7 +20,7 @@ const { CloudwatchEventRule } = require("@cdktf/provider-aws/lib/cloudwatch-even
 const { CloudwatchEventTarget } = require("@cdktf/provider-aws/lib/cloudwatch-event-target");
 const { CloudwatchMetricAlarm } = require("@cdktf/provider-aws/lib/cloudwatch-metric-alarm");
 const { clusterInput, countFromArgv, report } = require("../workloads/clusters");
-const { accessDeniedPattern, keyEventsPattern, keyPolicy, settings, topicPolicy } = require("./documents");
+const { accessDeniedPattern, alarmDescription, deliveryAlarmDescription, keyEventsPattern, keyPolicy, settings, topicPolicy } = require("./documents");
 
 const count = countFromArgv();
 const ownConstruct = process.argv[3] === "--own-construct";
@@ -58,13 +58,22 @@ for (let i = 0; i < count; i++) {
   new CloudwatchEventTarget(scope, id("denied-target"), { rule: denied.name, arn: topic.arn, targetId: s.targetId });
   const alarm = new CloudwatchMetricAlarm(scope, id("alarm"), {
     ...s.alarm,
+    alarmDescription: alarmDescription(input.clusterName, key.arn, "eu-central-1"),
     dimensions: { RuleName: events.name },
     alarmActions: [topic.arn],
     tags: s.tags,
   });
+  const deliveryAlarms = [["key-events", events], ["access-denied", denied]].map(([rule, watched]) =>
+    new CloudwatchMetricAlarm(scope, id(`${rule}-delivery`), {
+      ...s.deliveryAlarm(rule),
+      alarmDescription: deliveryAlarmDescription(watched.name, topic.arn),
+      dimensions: { RuleName: watched.name },
+      alarmActions: [topic.arn],
+      tags: s.tags,
+    }));
   new SnsTopicPolicy(scope, id("topic-policy"), {
     arn: topic.arn,
-    policy: JSON.stringify(topicPolicy(topic.arn, [events.arn, denied.arn], alarm.arn)),
+    policy: JSON.stringify(topicPolicy(topic.arn, [events.arn, denied.arn], [alarm.arn, ...deliveryAlarms.map((a) => a.arn)])),
   });
 }
 

@@ -11,7 +11,7 @@ function keyEventsPattern(keyArn, roleArn) {
     source: ["aws.kms"],
     $or: [
       call(["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation", "UpdatePrimaryRegion"]),
-      { "detail-type": ["KMS CMK Deletion", "KMS CMK Rotation"], resources: [keyArn] },
+      { "detail-type": ["KMS CMK Deletion"], resources: [keyArn] },
       call(["RevokeGrant"], { userIdentity: { type: [{ "anything-but": ["AssumedRole", "AWSService"] }] } }),
       call(["RevokeGrant"], { userIdentity: { type: ["AssumedRole"], sessionContext: { sessionIssuer: { arn: [{ "anything-but": [roleArn] }] } } } }),
     ],
@@ -45,7 +45,7 @@ function keyPolicy(accountId, roleArn) {
   };
 }
 
-function topicPolicy(topicArn, ruleArns, alarmArn) {
+function topicPolicy(topicArn, ruleArns, alarmArns) {
   const publishFrom = (sid, service, sourceArns) => ({
     Sid: sid,
     Effect: "Allow",
@@ -58,7 +58,7 @@ function topicPolicy(topicArn, ruleArns, alarmArn) {
     Version: "2012-10-17",
     Statement: [
       publishFrom("AllowKeyEventRules", "events.amazonaws.com", ruleArns),
-      publishFrom("AllowKeyDeletionAlarm", "cloudwatch.amazonaws.com", alarmArn),
+      publishFrom("AllowKeyDeletionAlarm", "cloudwatch.amazonaws.com", alarmArns),
     ],
   };
 }
@@ -86,7 +86,6 @@ function settings(clusterName) {
     targetId: "camunda-byok-alerts",
     alarm: {
       alarmName: `${prefix}-key-deletion`,
-      alarmDescription: `A disable, deletion or policy change was made on the Camunda BYOK key of cluster ${clusterName}: the Camunda cluster may lose access to its data. Check CloudTrail now.`,
       namespace: "AWS/Events",
       metricName: "TriggeredRules",
       statistic: "Sum",
@@ -96,7 +95,30 @@ function settings(clusterName) {
       comparisonOperator: "GreaterThanOrEqualToThreshold",
       treatMissingData: "notBreaching",
     },
+    deliveryAlarm: (rule) => ({
+      alarmName: `${prefix}-${rule}-failed-delivery`,
+      namespace: "AWS/Events",
+      metricName: "FailedInvocations",
+      statistic: "Sum",
+      period: 300,
+      evaluationPeriods: 1,
+      threshold: 1,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+      treatMissingData: "notBreaching",
+    }),
   };
 }
 
-module.exports = { keyEventsPattern, accessDeniedPattern, keyPolicy, topicPolicy, settings };
+/** The key-events alarm's description: what happened, what Camunda does, how to recover. */
+function alarmDescription(clusterName, keyArn, region) {
+  const at = ` --key-id ${keyArn} --region ${region}`;
+  return `The Camunda BYOK key of cluster ${clusterName} was disabled, scheduled for deletion, or had its policy or grants changed: check CloudTrail. `
+    + 'Camunda: a disabled key, a pending deletion or a policy without Camunda\'s access freezes the cluster (the Console may show "Healthy" for ~15 minutes, then "External encryption key is not ready"); a completed deletion loses the data. '
+    + `Recover: aws kms enable-key${at} | aws kms cancel-key-deletion${at}, then enable-key | npx camunda-byok-kms policy ... > policy.json && aws kms put-key-policy${at} --policy-name default --policy file://policy.json`;
+}
+
+function deliveryAlarmDescription(ruleName, topicArn) {
+  return `EventBridge could not deliver the alerts of rule ${ruleName} to ${topicArn}: alerts about the Camunda BYOK key are being lost. Check that the topic's access policy lets events.amazonaws.com publish, and that an encrypted topic's KMS key lets events.amazonaws.com use it.`;
+}
+
+module.exports = { keyEventsPattern, accessDeniedPattern, keyPolicy, topicPolicy, settings, alarmDescription, deliveryAlarmDescription };

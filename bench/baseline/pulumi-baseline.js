@@ -5,7 +5,7 @@
 const pulumi = require("@pulumi/pulumi");
 const { clusterInput, countFromArgv, report } = require("../workloads/clusters");
 const { installMocks } = require("../workloads/pulumi-mocks");
-const { accessDeniedPattern, keyEventsPattern, keyPolicy, settings, topicPolicy } = require("./documents");
+const { accessDeniedPattern, alarmDescription, deliveryAlarmDescription, keyEventsPattern, keyPolicy, settings, topicPolicy } = require("./documents");
 
 const count = countFromArgv();
 installMocks();
@@ -50,13 +50,25 @@ pulumi.runtime
       const alarm = new MetricAlarm(`alarm-${i}`, {
         ...alarmSettings,
         name: alarmName,
+        alarmDescription: key.arn.apply((arn) => alarmDescription(input.clusterName, arn, "eu-central-1")),
         dimensions: { RuleName: events.name },
         alarmActions: [topic.arn],
         tags: s.tags,
       });
+      const deliveryAlarms = [["key-events", events], ["access-denied", denied]].map(([rule, watched]) => {
+        const { alarmName: name, ...settings } = s.deliveryAlarm(rule);
+        return new MetricAlarm(`${rule}-delivery-${i}`, {
+          ...settings,
+          name,
+          alarmDescription: pulumi.all([watched.name, topic.arn]).apply(([ruleName, topicArn]) => deliveryAlarmDescription(ruleName, topicArn)),
+          dimensions: { RuleName: watched.name },
+          alarmActions: [topic.arn],
+          tags: s.tags,
+        });
+      });
       new TopicPolicy(`topic-policy-${i}`, {
         arn: topic.arn,
-        policy: pulumi.jsonStringify(topicPolicy(topic.arn, [events.arn, denied.arn], alarm.arn)),
+        policy: pulumi.jsonStringify(topicPolicy(topic.arn, [events.arn, denied.arn], [alarm.arn, ...deliveryAlarms.map((a) => a.arn)])),
       });
       keys.push(key.arn);
     }

@@ -12,6 +12,7 @@ const CDKTF_DEPENDENCIES = [
     "cloudwatch-event-target",
     "cloudwatch-metric-alarm",
     "data-aws-caller-identity",
+    "data-aws-iam-session-context",
     "data-aws-partition",
     "data-aws-region",
     "kms-alias",
