@@ -63,6 +63,17 @@ function topicPolicy(topicArn, ruleArns, alarmArns) {
   };
 }
 
+/** Both alarms fire on the first event in five minutes and treat silence as healthy. */
+const FIRST_EVENT_ALARM = {
+  namespace: "AWS/Events",
+  statistic: "Sum",
+  period: 300,
+  evaluationPeriods: 1,
+  threshold: 1,
+  comparisonOperator: "GreaterThanOrEqualToThreshold",
+  treatMissingData: "notBreaching",
+};
+
 /** Names, descriptions and fixed settings of cluster `name`'s resources. */
 function settings(clusterName) {
   const prefix = `camunda-byok-${clusterName}`;
@@ -84,28 +95,8 @@ function settings(clusterName) {
     keyEventsRule: { name: `${prefix}-key-events`, description: `Calls that disable, delete or re-scope the Camunda BYOK key of cluster ${clusterName}`, state: "ENABLED" },
     accessDeniedRule: { name: `${prefix}-access-denied`, description: `Denied KMS calls on the Camunda BYOK key of cluster ${clusterName}`, state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" },
     targetId: "camunda-byok-alerts",
-    alarm: {
-      alarmName: `${prefix}-key-deletion`,
-      namespace: "AWS/Events",
-      metricName: "TriggeredRules",
-      statistic: "Sum",
-      period: 300,
-      evaluationPeriods: 1,
-      threshold: 1,
-      comparisonOperator: "GreaterThanOrEqualToThreshold",
-      treatMissingData: "notBreaching",
-    },
-    deliveryAlarm: (rule) => ({
-      alarmName: `${prefix}-${rule}-failed-delivery`,
-      namespace: "AWS/Events",
-      metricName: "FailedInvocations",
-      statistic: "Sum",
-      period: 300,
-      evaluationPeriods: 1,
-      threshold: 1,
-      comparisonOperator: "GreaterThanOrEqualToThreshold",
-      treatMissingData: "notBreaching",
-    }),
+    alarm: { alarmName: `${prefix}-key-deletion`, metricName: "TriggeredRules", ...FIRST_EVENT_ALARM },
+    deliveryAlarm: (rule) => ({ alarmName: `${prefix}-${rule}-failed-delivery`, metricName: "FailedInvocations", ...FIRST_EVENT_ALARM }),
   };
 }
 
