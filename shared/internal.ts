@@ -10,7 +10,15 @@ export type { DeferredCheck } from "./checks/checker";
 export { describeProblem } from "./errors";
 export { providerRegionMismatch } from "./checks/regions";
 export { withDefaults, INPUT_NAMES, type ResolvedInput } from "./inputs";
-export { buildAlertTopicPolicy, KMS_KEY_EVENT_DETAIL_TYPES } from "./monitoring";
+export {
+  buildAlertTopicPolicy,
+  buildEventPatternFromNames,
+  KMS_KEY_EVENT_DETAIL_TYPES,
+  NAMED_BY_KEY_ID_IN_REPLICA_REGION,
+  PRIMARY_ONLY_EVENT_NAMES,
+  siteEventNames,
+  type SiteEventNames,
+} from "./monitoring";
 export { defaultAliasName, LOGICAL_IDS, MAX_CLUSTER_NAME_LENGTH, monitoringNames, NAME_PREFIX, type SiteRole } from "./names";
 export { recoveryCommands, type RecoveryCommands } from "./recovery";
 export { partitionOfRegion, REGIONS_BY_PARTITION, type Partition } from "./regions";

@@ -22,7 +22,7 @@ export const PRIMARY_ONLY_EVENT_NAMES = ["DisableKeyRotation", "EnableKeyRotatio
  * Calls whose CloudTrail record in a replica's region has no `resources` and names the key in
  * `requestParameters.keyId` instead (AWS KMS developer guide, "UpdatePrimaryRegion" log entries).
  */
-const NAMED_BY_KEY_ID_IN_REPLICA_REGION = ["UpdatePrimaryRegion"];
+export const NAMED_BY_KEY_ID_IN_REPLICA_REGION = ["UpdatePrimaryRegion"] as const;
 
 /**
  * Events KMS emits itself (not through CloudTrail) that the alarm watches: a completed deletion.
@@ -54,7 +54,7 @@ export interface EventPatternInput {
 
 export type EventPattern = Record<string, unknown>;
 
-function cloudTrailCall(eventNames: readonly string[], key: object, extra: object = {}): object {
+function cloudTrailCall(eventNames: readonly TemplateString[], key: object, extra: object = {}): object {
   return {
     "detail-type": [CLOUDTRAIL_DETAIL_TYPE],
     detail: { eventSource: [KMS_EVENT_SOURCE], eventName: [...eventNames], ...key, ...extra },
@@ -71,18 +71,43 @@ function cloudTrailCall(eventNames: readonly string[], key: object, extra: objec
  * `anything-but` only matches a field that is present, hence the two branches.
  */
 export function buildEventPattern(input: EventPatternInput): EventPattern {
-  const replica = input.site === "replica";
-  const named = (input.monitoredEventNames ?? DEFAULT_MONITORED_EVENT_NAMES).filter(
+  const names = siteEventNames(input.monitoredEventNames ?? DEFAULT_MONITORED_EVENT_NAMES, input.site ?? "primary");
+  return buildEventPatternFromNames(input.keyArn, names, input.camundaClusterRoleArn);
+}
+
+/** The event names a site's rule matches, by where its CloudTrail record names the key. */
+export interface SiteEventNames<S = string> {
+  /** Calls whose record names the key in `resources`. */
+  byResource: readonly S[];
+  /** Calls whose record names the key only in `requestParameters.keyId`. */
+  byKeyId: readonly S[];
+}
+
+/** Which monitored calls can happen to a site's key, and how its records there name the key. */
+export function siteEventNames(monitoredEventNames: readonly string[], site: SiteRole): SiteEventNames {
+  const replica = site === "replica";
+  const named = monitoredEventNames.filter(
     (name) => !replica || !(PRIMARY_ONLY_EVENT_NAMES as readonly string[]).includes(name),
   );
-  const byKeyId = replica ? named.filter((name) => NAMED_BY_KEY_ID_IN_REPLICA_REGION.includes(name)) : [];
-  const byResource = named.filter((name) => !byKeyId.includes(name));
-  const onKey = { resources: { ARN: [input.keyArn] } };
+  const byKeyId = replica ? named.filter((name) => (NAMED_BY_KEY_ID_IN_REPLICA_REGION as readonly string[]).includes(name)) : [];
+  return { byResource: named.filter((name) => !byKeyId.includes(name)), byKeyId };
+}
+
+/**
+ * The pattern for names already sorted by site (see `siteEventNames`). The Terraform module calls
+ * it with lists Terraform computes, which is why the names may be template strings.
+ */
+export function buildEventPatternFromNames(
+  keyArn: TemplateString,
+  names: SiteEventNames<TemplateString>,
+  camundaClusterRoleArn?: TemplateString,
+): EventPattern {
+  const onKey = { resources: { ARN: [keyArn] } };
   const branches: object[] = [];
-  if (byResource.length > 0) branches.push(cloudTrailCall(byResource, onKey));
-  if (byKeyId.length > 0) branches.push(cloudTrailCall(byKeyId, { requestParameters: { keyId: [input.keyArn] } }));
-  branches.push({ "detail-type": [...KMS_KEY_EVENT_DETAIL_TYPES], resources: [input.keyArn] });
-  if (input.camundaClusterRoleArn !== undefined) {
+  if (names.byResource.length > 0) branches.push(cloudTrailCall(names.byResource, onKey));
+  if (names.byKeyId.length > 0) branches.push(cloudTrailCall(names.byKeyId, { requestParameters: { keyId: [keyArn] } }));
+  branches.push({ "detail-type": [...KMS_KEY_EVENT_DETAIL_TYPES], resources: [keyArn] });
+  if (camundaClusterRoleArn !== undefined) {
     branches.push(
       cloudTrailCall(["RevokeGrant"], onKey, {
         userIdentity: { type: [{ "anything-but": ["AssumedRole", "AWSService"] }] },
@@ -90,7 +115,7 @@ export function buildEventPattern(input: EventPatternInput): EventPattern {
       cloudTrailCall(["RevokeGrant"], onKey, {
         userIdentity: {
           type: ["AssumedRole"],
-          sessionContext: { sessionIssuer: { arn: [{ "anything-but": [input.camundaClusterRoleArn] }] } },
+          sessionContext: { sessionIssuer: { arn: [{ "anything-but": [camundaClusterRoleArn] }] } },
         },
       }),
     );

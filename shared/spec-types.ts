@@ -107,14 +107,23 @@ export type ResourceSpec = {
   };
 }[ResourceKind];
 
+/** What a deployment gives back; each text is what the Terraform module's outputs say. */
 export interface ByokOutputsSpec {
+  /** The key's ARN: paste it into the Camunda Console (the cluster's KMS key ARN field). */
   keyArn: Ref;
+  /** The key's id (`1234abcd-...`, or `mrk-...` for a multi-region key). */
   keyId: Ref;
+  /** The replica's ARN, for the Console's backup-region key field; none without `backupRegion`. */
   replicaKeyArn?: Ref;
+  /** The alias, `alias/camunda-byok-<clusterName>` unless `aliasName` says otherwise. */
   aliasName: string;
+  /** The key policy exactly as applied, as JSON. */
   keyPolicyJson: JsonDocument<PolicyDocument<TemplateString>>;
+  /** The ARN of the EventBridge rule that watches the key's calls (in the cluster's region). */
   eventRuleArn: Ref;
+  /** The ARN of the CloudWatch alarm on that rule, which notifies the alert topic. */
   alarmArn: Ref;
+  /** The ARN of the alert topic in the cluster's region (new, or `alertTopicArn`). */
   alertTopicArn: TemplateString;
 }
 
