@@ -6,8 +6,6 @@ import { CamundaByokStack } from "../examples/cdktf/main";
 import type { ByokInput } from "../shared";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
 import {
-  hclString,
-  hclValue,
   requireTerraform,
   terraformWorkdir,
   type TerraformTestResult,
@@ -15,6 +13,7 @@ import {
 } from "./support/terraform";
 import { coreAssertions, terraformAddress } from "./support/terraform-expectations";
 import { mockProviderBlocks, type MockDeployer } from "./support/terraform-mocks";
+import { describeResult, expectPlanFailure, expectRunsPass, refusedDestroys, runBlock as run, testFileText } from "./support/terraform-tests";
 
 /** A pipeline deploying through an assumed role that has an IAM path. */
 const ROLE_WITH_PATH_DEPLOYER: MockDeployer = {
@@ -46,22 +45,9 @@ function synth(build: (stack: TerraformStack) => CamundaByokKey[]): { config: Re
   return { config: JSON.parse(Testing.synth(stack)), keys };
 }
 
-function run(name: string, body: { command: "apply" | "plan"; variables?: Record<string, unknown>; lines?: string[] }): string {
-  const variables = Object.entries(body.variables ?? {}).map(([key, value]) => `    ${key} = ${hclValue(value)}`);
-  return [
-    `run ${hclString(name)} {`,
-    `  command = ${body.command}`,
-    ...(variables.length ? ["  variables {", ...variables, "  }"] : []),
-    ...(body.lines ?? []),
-    "}",
-  ].join("\n");
-}
-
-/** A test file: the mocked provider, shared variables, then runs. */
+/** A test file: the mocked provider for `config`, shared variables, then runs. */
 function testFile(config: Record<string, any>, tools: TerraformTools, variables: Record<string, unknown>, runs: string[], deployer: MockDeployer = {}): string {
-  const major = Number(tools.awsProviderVersion.split(".")[0]);
-  const shared = Object.entries(variables).map(([key, value]) => `  ${key} = ${hclValue(value)}`);
-  return [mockProviderBlocks(config, major, deployer), ...(shared.length ? ["variables {", ...shared, "}"] : []), ...runs].join("\n\n");
+  return testFileText(mockProviderBlocks(config, Number(tools.awsProviderVersion.split(".")[0]), deployer), variables, runs);
 }
 
 /** The token-input stack: every input a Terraform variable, the provider pinned to eu-central-1. */
@@ -222,33 +208,8 @@ async function runCases(tools: TerraformTools): Promise<Record<string, Case>> {
   return results;
 }
 
-function describeResult(result: TerraformTestResult): string {
-  const runs = result.runs.map((r) => `${r.file}/${r.run}: ${r.status}`).join("\n");
-  const diagnostics = result.diagnostics.map((d) => `${d.file}/${d.run ?? "-"}${d.teardown ? " (teardown)" : ""}: ${d.summary}: ${d.detail}`).join("\n");
-  return `runs:\n${runs}\ndiagnostics:\n${diagnostics}\n${result.log}`;
-}
-
-function expectRunsPass(result: TerraformTestResult, file: string): void {
-  const runs = result.runs.filter((r) => r.file === `tests/${file}`);
-  expect(runs, describeResult(result)).to.not.have.length(0);
-  for (const r of runs) expect(r.status, `${r.run}\n${describeResult(result)}`).to.equal("pass");
-}
-
-/** The key (and replica) of the file's first run survived its teardown: prevent_destroy refused. */
-function refusedDestroys(result: TerraformTestResult, file: string): string[] {
-  return result.diagnostics
-    .filter((d) => d.teardown && d.file === `tests/${file}` && d.summary === "Instance cannot be destroyed")
-    .map((d) => /Resource (\S+) has lifecycle\.prevent_destroy/.exec(d.detail)?.[1] ?? d.detail);
-}
-
 function expectPreconditionFailure(result: TerraformTestResult, name: string, message: string): void {
-  const file = `tests/bad-${name}.tftest.hcl`;
-  const runs = result.runs.filter((r) => r.file === file);
-  expect(runs.map((r) => r.status), describeResult(result)).to.deep.equal(["error"]);
-  const errors = result.diagnostics.filter((d) => d.file === file && d.severity === "error");
-  expect(errors.length, describeResult(result)).to.be.greaterThan(0);
-  for (const error of errors) expect(error.summary, describeResult(result)).to.equal("Resource precondition failed");
-  expect(errors.map((e) => e.detail).join("\n").replace(/\s+/g, " "), describeResult(result)).to.include(`camunda-byok-kms: ${message}`);
+  expectPlanFailure(result, `bad-${name}.tftest.hcl`, message);
 }
 
 describe("CDKTF output in real Terraform (terraform test, mocked AWS provider)", function () {

@@ -1,5 +1,5 @@
-// What the core says a deployed construct must hold, as `terraform test` assertions over the
-// synthesized resources: the key policy, both event patterns and the alarm, byte for byte.
+// What the core says a deployment must hold, as `terraform test` assertions over the deployed
+// resources: the key policy, both event patterns and the alarm, byte for byte as sent to AWS.
 import type { TerraformResource } from "cdktf";
 import { buildAccessDeniedEventPattern, buildAlarmSettings, buildEventPattern, buildKeyPolicy, type ByokInput } from "../../shared";
 import { defaultAliasName, LOGICAL_IDS, monitoringNames } from "../../shared/internal";
@@ -17,35 +17,45 @@ function assertion(condition: string, what: string): string {
   return `  assert {\n    condition     = ${condition}\n    error_message = ${hclString(`${what} differs from the core's`)}\n  }`;
 }
 
-/**
- * Assertions that the construct `byok`, deployed with `input` (the values its variables take),
- * holds what the core builds for the same input and the mocked provider's answers.
- */
-export function coreAssertions(byok: CamundaByokKey, input: ByokInput): string[] {
-  const at = (logicalId: string) => terraformAddress(byok.resources.get(logicalId)!);
+/** One attribute the core decides: a JSON document (policy, pattern) or a plain value. */
+export interface CoreExpectation {
+  logicalId: string;
+  attribute: string;
+  what: string;
+  document?: unknown;
+  value?: unknown;
+}
+
+/** What the core says the resources deployed for `input` hold, given the mocked provider's answers. */
+export function coreExpectations(input: ByokInput): CoreExpectation[] {
   const multiRegion = input.backupRegion !== undefined;
-  const policy = JSON.stringify(buildKeyPolicy({
+  const policy = buildKeyPolicy({
     camundaClusterRoleArn: input.camundaClusterRoleArn,
     keyAccountId: MOCK_ACCOUNT_ID,
     keyAdministratorArns: input.keyAdministratorArns,
     enableDefaultAccountAccess: input.enableDefaultAccountAccess,
     restrictGrantsToAwsResources: input.restrictGrantsToAwsResources,
-  }));
+  });
   const names = monitoringNames(input.clusterName);
   const aliasName = input.aliasName ?? defaultAliasName(input.clusterName);
   const sites: { ids: (typeof LOGICAL_IDS)[keyof typeof LOGICAL_IDS]; region: string; key: string; topic?: string }[] = [{ ids: LOGICAL_IDS.primary, region: input.clusterRegion, key: "key", topic: input.alertTopicArn }];
   if (input.backupRegion) {
     sites.push({ ids: LOGICAL_IDS.replica, region: input.backupRegion, key: "replica key", topic: input.backupAlertTopicArn });
   }
-  const assertions: string[] = [];
+  const expectations: CoreExpectation[] = [];
   for (const site of sites) {
     const arns = mockArns(site.region, multiRegion);
-    assertions.push(assertion(`${at(site.ids.key)}.policy == ${hclString(policy)}`, `${site.ids.key} policy`));
-    const keyEvents = buildEventPattern({ keyArn: arns.key, camundaClusterRoleArn: input.camundaClusterRoleArn, site: site.ids === LOGICAL_IDS.primary ? "primary" : "replica" });
-    assertions.push(assertion(`${at(site.ids.keyEventsRule)}.event_pattern == ${hclString(JSON.stringify(keyEvents))}`, `${site.ids.keyEventsRule} pattern`));
+    expectations.push({ logicalId: site.ids.key, attribute: "policy", what: `${site.ids.key} policy`, document: policy });
+    const keyEvents = buildEventPattern({
+      keyArn: arns.key,
+      camundaClusterRoleArn: input.camundaClusterRoleArn,
+      monitoredEventNames: input.monitoredEventNames,
+      site: site.ids === LOGICAL_IDS.primary ? "primary" : "replica",
+    });
+    expectations.push({ logicalId: site.ids.keyEventsRule, attribute: "event_pattern", what: `${site.ids.keyEventsRule} pattern`, document: keyEvents });
     if (input.monitorAccessDenied !== false) {
       const denied = buildAccessDeniedEventPattern({ keyArn: arns.key, keyId: arns.keyId, aliasNames: [aliasName] });
-      assertions.push(assertion(`${at(site.ids.accessDeniedRule)}.event_pattern == ${hclString(JSON.stringify(denied))}`, `${site.ids.accessDeniedRule} pattern`));
+      expectations.push({ logicalId: site.ids.accessDeniedRule, attribute: "event_pattern", what: `${site.ids.accessDeniedRule} pattern`, document: denied });
     }
     const alarm = buildAlarmSettings({
       alarmName: names.alarm,
@@ -56,9 +66,40 @@ export function coreAssertions(byok: CamundaByokKey, input: ByokInput): string[]
       region: site.region,
     });
     for (const [field, value] of Object.entries(alarm)) {
-      const actual = `${at(site.ids.alarm)}.${snakeCase(field)}`;
-      assertions.push(assertion(`jsonencode(${actual}) == jsonencode(${hclValue(value)})`, `${site.ids.alarm} ${field}`));
+      expectations.push({ logicalId: site.ids.alarm, attribute: snakeCase(field), what: `${site.ids.alarm} ${field}`, value });
     }
   }
-  return assertions;
+  return expectations;
+}
+
+/**
+ * The expectations as `terraform test` assertions: `address` names each logical id's resource,
+ * `serialize` writes a document as the engine sends it to AWS.
+ */
+export function expectationAssertions(expectations: CoreExpectation[], address: (logicalId: string) => string, serialize: (document: unknown) => string): string[] {
+  return expectations.map((expected) => {
+    const actual = `${address(expected.logicalId)}.${expected.attribute}`;
+    if (expected.document !== undefined) return assertion(`${actual} == ${hclString(serialize(expected.document))}`, expected.what);
+    return assertion(`jsonencode(${actual}) == jsonencode(${hclValue(expected.value)})`, expected.what);
+  });
+}
+
+/**
+ * Assertions that the construct `byok`, deployed with `input` (the values its variables take),
+ * holds what the core builds for the same input and the mocked provider's answers, byte for byte.
+ */
+export function coreAssertions(byok: CamundaByokKey, input: ByokInput): string[] {
+  return expectationAssertions(coreExpectations(input), (logicalId) => terraformAddress(byok.resources.get(logicalId)!), (document) => JSON.stringify(document));
+}
+
+/** JSON as Terraform's jsonencode writes it: object keys sorted, `<`, `>` and `&` escaped. */
+export function terraformJson(value: unknown): string {
+  const sorted = (item: unknown): unknown => {
+    if (Array.isArray(item)) return item.map(sorted);
+    if (typeof item === "object" && item !== null) {
+      return Object.fromEntries(Object.keys(item).sort().map((key) => [key, sorted((item as Record<string, unknown>)[key])]));
+    }
+    return item;
+  };
+  return JSON.stringify(sorted(value)).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
 }

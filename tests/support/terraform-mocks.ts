@@ -45,29 +45,32 @@ export function mockProviderBlocks(config: Config, awsProviderMajor: number, dep
   const providers: Config[] = config.provider?.aws ?? [{}];
   const multiRegion = Object.values<Config>(config.resource?.aws_kms_key ?? {}).some((key) => key.multi_region === true);
   return providers
-    .map((provider) => {
-      const region = providerRegion(config, provider);
-      const arns = mockArns(region, multiRegion);
-      const regionAttributes = awsProviderMajor >= 6 ? { id: region, region } : { id: region, name: region };
-      const data: Record<string, object> = {
-        aws_caller_identity: { account_id: MOCK_ACCOUNT_ID, arn: deployer.callerArn ?? MOCK_DEPLOYER_ARN, user_id: "AROAEXAMPLE" },
-        aws_partition: { partition: "aws", dns_suffix: "amazonaws.com" },
-        aws_region: regionAttributes,
-        aws_iam_session_context: { issuer_arn: deployer.issuerArn ?? deployer.callerArn ?? MOCK_DEPLOYER_ARN, issuer_name: "deployer", issuer_id: "AROAEXAMPLE", session_name: "" },
-      };
-      const resources: Record<string, object> = {
-        aws_kms_key: { arn: arns.key, key_id: arns.keyId },
-        aws_kms_replica_key: { arn: arns.key, key_id: arns.keyId },
-        aws_sns_topic: { arn: arns.topic },
-        aws_cloudwatch_event_rule: { arn: arns.rule },
-        aws_cloudwatch_metric_alarm: { arn: arns.alarm },
-      };
-      const lines = [`mock_provider "aws" {`];
-      if (provider.alias) lines.push(`  alias = ${hclValue(provider.alias)}`);
-      for (const [type, defaults] of Object.entries(data)) lines.push(`  mock_data "${type}" {\n    defaults = ${hclValue(defaults)}\n  }`);
-      for (const [type, defaults] of Object.entries(resources)) lines.push(`  mock_resource "${type}" {\n    defaults = ${hclValue(defaults)}\n  }`);
-      lines.push("}");
-      return lines.join("\n");
-    })
+    .map((provider) => mockProviderBlock({ region: providerRegion(config, provider), alias: provider.alias, multiRegion, awsProviderMajor, deployer }))
     .join("\n\n");
+}
+
+/** One `mock_provider "aws"` block: what AWS answers through a provider configured for `region`. */
+export function mockProviderBlock(options: { region: string; alias?: string; multiRegion: boolean; awsProviderMajor: number; deployer?: MockDeployer }): string {
+  const { region, alias, multiRegion, awsProviderMajor, deployer = {} } = options;
+  const arns = mockArns(region, multiRegion);
+  const regionAttributes = awsProviderMajor >= 6 ? { id: region, region } : { id: region, name: region };
+  const data: Record<string, object> = {
+    aws_caller_identity: { account_id: MOCK_ACCOUNT_ID, arn: deployer.callerArn ?? MOCK_DEPLOYER_ARN, user_id: "AROAEXAMPLE" },
+    aws_partition: { partition: "aws", dns_suffix: "amazonaws.com" },
+    aws_region: regionAttributes,
+    aws_iam_session_context: { issuer_arn: deployer.issuerArn ?? deployer.callerArn ?? MOCK_DEPLOYER_ARN, issuer_name: "deployer", issuer_id: "AROAEXAMPLE", session_name: "" },
+  };
+  const resources: Record<string, object> = {
+    aws_kms_key: { arn: arns.key, key_id: arns.keyId },
+    aws_kms_replica_key: { arn: arns.key, key_id: arns.keyId },
+    aws_sns_topic: { arn: arns.topic },
+    aws_cloudwatch_event_rule: { arn: arns.rule },
+    aws_cloudwatch_metric_alarm: { arn: arns.alarm },
+  };
+  const lines = [`mock_provider "aws" {`];
+  if (alias) lines.push(`  alias = ${hclValue(alias)}`);
+  for (const [type, defaults] of Object.entries(data)) lines.push(`  mock_data "${type}" {\n    defaults = ${hclValue(defaults)}\n  }`);
+  for (const [type, defaults] of Object.entries(resources)) lines.push(`  mock_resource "${type}" {\n    defaults = ${hclValue(defaults)}\n  }`);
+  lines.push("}");
+  return lines.join("\n");
 }

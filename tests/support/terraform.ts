@@ -148,17 +148,47 @@ export interface TerraformWorkdir {
  * arguments rewritten for 5.x where the mirror is older (see provider-v5.ts).
  */
 export function terraformWorkdir(tools: TerraformTools, name: string, config: Record<string, any>): TerraformWorkdir {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `camunda-byok-tf-${name}-`));
+  const runnable = runnableConfig(tools, config);
+  return terraformFilesWorkdir(tools, name, { "main.tf.json": JSON.stringify(runnable, null, 2) }, { config: runnable });
+}
+
+/** A synthesized configuration as this machine's Terraform and provider mirror can run it. */
+export function runnableConfig(tools: TerraformTools, config: Record<string, any>): Record<string, any> {
   const prepared = structuredClone(config);
   delete prepared.terraform?.backend;
   if (prepared.terraform?.required_providers?.aws) {
     prepared.terraform.required_providers.aws = { source: "hashicorp/aws", version: `>= ${tools.awsProviderVersion}` };
   }
-  const runnable = Number(tools.awsProviderVersion.split(".")[0]) < 6 ? rewriteForProviderV5(prepared) : prepared;
-  writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(runnable, null, 2));
+  return Number(tools.awsProviderVersion.split(".")[0]) < 6 ? rewriteForProviderV5(prepared) : prepared;
+}
+
+/**
+ * A working directory holding `files` as written (a module's .tf files, say): the module under
+ * test is that directory, so `terraform test` assertions can read its resources.
+ */
+export function terraformFilesWorkdir(tools: TerraformTools, name: string, files: Record<string, string>, options: WorkdirOptions = {}): TerraformWorkdir {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `camunda-byok-tf-${name}-`));
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
+  return terraformWorkdirIn(tools, dir, options);
+}
+
+export interface WorkdirOptions {
+  /** The configuration as Terraform runs it, for the mocks to read. */
+  config?: Record<string, any>;
+  /**
+   * `terraform validate` first (default). Not for a module that takes an aliased provider
+   * (`configuration_aliases`): only a caller can give it one, and `validate` of the module alone
+   * fails for want of it (hashicorp/terraform#28490); `terraform test` gives it the mocked one.
+   */
+  validate?: boolean;
+}
+
+/** An existing directory as a working directory (an example whose module source is relative). */
+export function terraformWorkdirIn(tools: TerraformTools, dir: string, options: WorkdirOptions = {}): TerraformWorkdir {
+  const { config = {}, validate = true } = options;
   return {
     dir,
-    config: runnable,
+    config,
     async test(files) {
       await prepare(files);
       const test = await terraform(tools, dir, ["test", "-json", "-no-color"]);
@@ -174,7 +204,7 @@ export function terraformWorkdir(tools: TerraformTools, name: string, config: Re
   async function prepare(files: Record<string, string>): Promise<void> {
     mkdirSync(path.join(dir, "tests"), { recursive: true });
     for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, "tests", file), text);
-    for (const args of [["init", "-input=false", "-no-color"], ["validate", "-no-color"]]) {
+    for (const args of [["init", "-input=false", "-no-color"], ...(validate ? [["validate", "-no-color"]] : [])]) {
       const step = await terraform(tools, dir, args);
       if (step.code !== 0) throw new Error(`terraform ${args[0]} failed in ${dir}:\n${step.stdout}${step.stderr}`);
     }
