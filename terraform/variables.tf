@@ -1,0 +1,135 @@
+# Generated from camunda-byok-kms's core by `npm run generate:terraform`: do not edit.
+
+variable "camunda_cluster_role_arn" {
+  description = "The Camunda cluster's IAM role ARN, as the Camunda Console shows it after you create a cluster with Encryption at rest = External, e.g. `arn:aws:iam::123456789012:role/c8-cluster/c8-apps-<uuid>`. The key policy lets exactly this role use the key. Required."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role(\\/(?:[\\x21-\\x29\\x2B-\\x7E]+\\/)*)([\\w+=,.@-]{1,64})$", var.camunda_cluster_role_arn))
+    error_message = "camunda-byok-kms: camunda_cluster_role_arn must be an IAM role ARN like arn:aws:iam::123456789012:role/path/name."
+  }
+}
+
+variable "cluster_region" {
+  description = "The Camunda cluster's AWS region, e.g. `eu-central-1`. The key must live there, so an AWS provider that deploys to another region is an error. Required."
+  type        = string
+
+  validation {
+    condition     = contains(["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2", "cn-north-1", "cn-northwest-1", "us-gov-east-1", "us-gov-west-1"], var.cluster_region)
+    error_message = "camunda-byok-kms: cluster_region must be an AWS region this version of camunda-byok-kms knows."
+  }
+}
+
+variable "cluster_name" {
+  description = "Short name of the cluster used in AWS names and tags: 1-32 letters, digits, `-` or `_`, starting with a letter or digit, unique per AWS account and region. Changing it renames the alias, topic, rules and alarms, never the key. Required."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$", var.cluster_name))
+    error_message = "camunda-byok-kms: cluster_name must be 1-32 letters, digits, \"-\" or \"_\", starting with a letter or digit."
+  }
+}
+
+variable "backup_region" {
+  description = "Dual-region backups: the AWS region of the backup, where Camunda needs a key too. Setting it makes the key multi-region and adds a replica there, with the same policy and its own alias, topic, rules and alarms. IMPORTANT: choose it before the first deployment: adding or removing it later replaces the key, which Camunda cannot follow (a new cluster would be needed)."
+  type        = string
+  default     = null
+}
+
+variable "key_administrator_arns" {
+  description = "IAM roles, users or the account root (in the key's partition) that may manage the key. They get no cryptographic action, but like any KMS key administrator their `kms:PutKeyPolicy` and `kms:CreateGrant` let them give themselves use of the key; such a policy change raises the alarm. With `enable_default_account_access` false, the principal that deploys the key must be one of them (or its account root), or AWS refuses to create the key."
+  type        = list(string)
+  default     = []
+  nullable    = false
+}
+
+variable "enable_default_account_access" {
+  description = "Keep the account-root `kms:*` statement of Camunda's published policy, which lets the key's account manage the key through IAM policies and protects against lockout."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "restrict_grants_to_aws_resources" {
+  description = "Opt-in hardening: allow the Camunda role's grant actions only for AWS resources (`kms:GrantIsForAWSResource`). Camunda's published policy has no such condition, and a policy Camunda cannot use freezes the cluster."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "alias_name" {
+  description = "The key's alias, in the cluster's region and (with `backup_region`) the backup region. Must start with `alias/` and not with `alias/aws/`."
+  type        = string
+  default     = null
+}
+
+variable "deletion_window_in_days" {
+  description = "Days KMS waits before deleting a key scheduled for deletion: 7 to 30."
+  type        = number
+  default     = 30
+  nullable    = false
+
+  validation {
+    condition     = var.deletion_window_in_days >= 7 && var.deletion_window_in_days <= 30 && floor(var.deletion_window_in_days) == var.deletion_window_in_days
+    error_message = "camunda-byok-kms: deletion_window_in_days must be a whole number of days between 7 and 30."
+  }
+}
+
+variable "enable_key_rotation" {
+  description = "Automatic rotation of the key material. Rotation keeps the key ARN, and Camunda supports it."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "rotation_period_in_days" {
+  description = "Days between automatic rotations: 90 to 2560."
+  type        = number
+  default     = 365
+  nullable    = false
+
+  validation {
+    condition     = var.rotation_period_in_days >= 90 && var.rotation_period_in_days <= 2560 && floor(var.rotation_period_in_days) == var.rotation_period_in_days
+    error_message = "camunda-byok-kms: rotation_period_in_days must be a whole number of days between 90 and 2560."
+  }
+}
+
+variable "alert_emails" {
+  description = "Email addresses subscribed to a new alert topic in each region (each must confirm the subscription AWS mails it)."
+  type        = list(string)
+  default     = []
+  nullable    = false
+}
+
+variable "alert_topic_arn" {
+  description = "An existing SNS topic in `cluster_region` for the alerts, instead of a new one. Its access policy must let `events.amazonaws.com` and `cloudwatch.amazonaws.com` publish."
+  type        = string
+  default     = null
+}
+
+variable "backup_alert_topic_arn" {
+  description = "With `alert_topic_arn` and `backup_region`: the existing topic in `backup_region` (alarms and rules notify topics in their own region only)."
+  type        = string
+  default     = null
+}
+
+variable "monitored_event_names" {
+  description = "CloudTrail event names on the key that raise the alarm."
+  type        = list(string)
+  default     = ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation", "UpdatePrimaryRegion"]
+  nullable    = false
+}
+
+variable "monitor_access_denied" {
+  description = "A second rule that alerts on KMS calls against the key denied with `AccessDenied*`. It decides whether the rule exists, so it is plain."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "tags" {
+  description = "Tags for every resource, merged with `{ \"camunda:cluster\": cluster_name, \"managed-by\": \"camunda-byok-kms\" }`."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+}
