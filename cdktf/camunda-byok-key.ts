@@ -81,7 +81,11 @@ export class CamundaByokKey extends Construct {
     const stack = TerraformStack.of(scope);
     const awsProvider = awsProviderOf(stack, provider);
     const isUnresolved = (value: unknown) => Token.isUnresolved(value);
-    const spec = buildByokSpec(input, { isUnresolved, providerRegion: literalRegion(awsProvider) });
+    const spec = buildByokSpec(input, {
+      isUnresolved,
+      providerRegion: literalRegion(awsProvider),
+      listsWrittenOut: ["keyAdministratorArns", "monitoredEventNames"],
+    });
     const owner = `CamundaByokKey "${[scope.node.path, id].filter(Boolean).join("/")}"`;
     claimAwsNames(nameRegistry(stack, awsProvider), claimedAwsNames(spec, input.aliasName !== undefined, isUnresolved), owner);
     super(scope, id);

@@ -1,4 +1,4 @@
-import { Fn, Op, type Precondition } from "cdktf";
+import { Fn, Op, TerraformIterator, Token, type Precondition } from "cdktf";
 import { type ByokSpec } from "../shared";
 import { describeProblem, providerRegionMismatch, type DeferredCheck } from "../shared/internal";
 import type { ProviderLookups } from "./provider-lookups";
@@ -12,9 +12,19 @@ export function hclStringLiteral(text: string): string {
   return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/%\{/g, "%%{");
 }
 
+function unreachable(check: never): never {
+  throw new Error(`camunda-byok-kms: no Terraform condition for ${JSON.stringify(check)}`);
+}
+
+/** `[for key, val in <list> : <expression over val>]`, as a list token. */
+function forEachElement(list: unknown, expression: string): string[] {
+  return Token.asList(TerraformIterator.fromList(list as string[]).forExpressionForList(expression));
+}
+
 /** A Terraform condition that holds exactly when the deferred check passes. */
 function terraformCondition(check: DeferredCheck, lookups: ProviderLookups): unknown {
   const value = check.value as string;
+  const list = check.value as string[];
   switch (check.kind) {
     case "deployerAdministers": {
       // The deployer itself (a session's role, with its path), or its account's root.
@@ -24,6 +34,16 @@ function terraformCondition(check: DeferredCheck, lookups: ProviderLookups): unk
     }
     case "matches":
       return Fn.can(Fn.regex(hclStringLiteral(check.pattern), value));
+    case "notMatches":
+      return Op.not(Fn.can(Fn.regex(hclStringLiteral(check.pattern), value)));
+    case "differsFrom":
+      return Op.neq(value, check.other);
+    case "eachMatches":
+      return Fn.alltrue(forEachElement(list, `can(regex("${hclStringLiteral(check.pattern)}", val))`));
+    case "distinctElements":
+      return Op.eq(Fn.lengthOf(Fn.distinct(check.ignoreCase ? forEachElement(list, "lower(val)") : list)), Fn.lengthOf(list));
+    case "notEmpty":
+      return Op.gt(Fn.lengthOf(list), 0);
     case "oneOf":
       return Fn.contains([...check.values], value);
     case "wholeNumberBetween":
@@ -31,6 +51,8 @@ function terraformCondition(check: DeferredCheck, lookups: ProviderLookups): unk
         Op.and(Op.gte(value, check.min), Op.lte(value, check.max)),
         Op.eq(Fn.floor(value as unknown as number), value),
       );
+    default:
+      return unreachable(check);
   }
 }
 

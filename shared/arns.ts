@@ -15,6 +15,9 @@ const SNS_TOPIC_ARN = /^arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]+):(\d{12}):([
 
 /** The role ARN rule as a pattern RE2 (Terraform's regex) reads the same way as JavaScript. */
 export const ROLE_ARN_PATTERN = ROLE_ARN.source;
+/** The shapes of a key administrator and of an SNS topic ARN, for RE2 too. */
+export const ADMIN_ARN_PATTERN = ADMIN_ARN.source;
+export const SNS_TOPIC_ARN_PATTERN = SNS_TOPIC_ARN.source;
 
 export interface ParsedRoleArn {
   partition: Partition;

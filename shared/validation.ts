@@ -24,6 +24,11 @@ export interface ValidationOptions {
   providerRegion?: string;
   /** The ARN the engine deploys as (sts:GetCallerIdentity), when known: the lockout check needs it. */
   deployerArn?: string;
+  /**
+   * List inputs the engine cannot take as one value known only later (a Terraform list
+   * variable): each element may be such a value, the list itself must be written out.
+   */
+  listsWrittenOut?: readonly ("keyAdministratorArns" | "monitoredEventNames")[];
 }
 
 export interface ValidationResult {
@@ -64,6 +69,11 @@ export function validateByokInput(input: ByokInput, options: ValidationOptions =
   checkAlerts(check, input, keyPartition);
   checkMonitoredEvents(check, input.monitoredEventNames);
   checkTags(check, input.tags);
+  for (const name of options.listsWrittenOut ?? []) {
+    if (check.pending(input[name])) {
+      check.problem(name, "must be a list written in the program (its elements may be Terraform values): the key policy and the event patterns are written at synth, and a whole Terraform list cannot go into them");
+    }
+  }
   if (check.problems.length === 0) checkPolicySize(check, input);
   if (check.problems.length === 0) checkEventPatternSizes(check, input);
 

@@ -207,6 +207,33 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     expect(check.condition).to.include("var.days >= 7").and.to.include("var.days <= 30").and.to.include("floor(var.days)");
   });
 
+  it("checks lists and an alias known only to Terraform at plan time, and refuses whole lists the policy would embed", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "lists");
+    const emails = new TerraformVariable(stack, "emails", { type: "list(string)" });
+    const alias = new TerraformVariable(stack, "alias", { type: "string" });
+    new CamundaByokKey(stack, "byok", { ...props, alertEmails: emails.listValue, aliasName: alias.stringValue });
+    const key = tfResource(JSON.parse(Testing.synth(stack)), "aws_kms_key", "key");
+    const messages = key.lifecycle.precondition.map((p: any) => p.error_message);
+    expect(messages).to.include.members([
+      "camunda-byok-kms: alertEmails must hold only email addresses.",
+      "camunda-byok-kms: alertEmails must not repeat an address.",
+      'camunda-byok-kms: aliasName must not start with "alias/aws/", which AWS reserves for AWS managed keys.',
+    ]);
+
+    const other = new TerraformStack(Testing.app(), "whole-lists");
+    const list = new TerraformVariable(other, "list", { type: "list(string)" });
+    let error: unknown;
+    try {
+      new CamundaByokKey(other, "byok", { ...props, keyAdministratorArns: list.listValue, monitoredEventNames: list.listValue });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(ByokValidationError);
+    expect((error as ByokValidationError).problems.map((p) => p.input)).to.deep.equal(["keyAdministratorArns", "monitoredEventNames"]);
+    expect((error as ByokValidationError).message).to.include("must be a list written in the program");
+  });
+
   it("creates a protected, monitored replica in the backup region with the same policy", () => {
     const { json } = synthByok({ ...props, backupRegion: "eu-west-1" });
     const key = tfResource(json, "aws_kms_key", "key");

@@ -1,16 +1,22 @@
-import { parseTopicArn } from "../arns";
+import { parseTopicArn, SNS_TOPIC_ARN_PATTERN } from "../arns";
 import { showValue, type Checker } from "./checker";
 import type { ByokInput } from "../inputs";
 import type { Partition } from "../regions";
 
 // Where alerts go and which calls raise them.
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Whitespace spelled out: JavaScript's `\s` knows Unicode spaces, RE2's (Terraform's) does not. */
+const EMAIL = /^[^\t\n\v\f\r @]+@[^\t\n\v\f\r @]+\.[^\t\n\v\f\r @]+$/;
 
 const EVENT_NAME = /^[A-Z][A-Za-z0-9]{2,63}$/;
 
 export function checkAlerts(check: Checker, input: ByokInput, keyPartition: Partition | undefined): void {
   const seen = new Set<string>();
+  if (check.pending(input.alertEmails)) {
+    const value = input.alertEmails;
+    check.defer({ input: "alertEmails", value, message: "must hold only email addresses", kind: "eachMatches", pattern: EMAIL.source });
+    check.defer({ input: "alertEmails", value, message: "must not repeat an address", kind: "distinctElements", ignoreCase: true });
+  }
   const emails = check.list("alertEmails", input.alertEmails);
   for (const email of emails) {
     if (!check.string(email.name, email.value)) continue;
@@ -46,6 +52,9 @@ export function checkTopicArn(
   region: unknown,
   keyPartition: Partition | undefined,
 ): void {
+  if (check.pending(arn)) {
+    check.defer({ input: name, value: arn, message: "must be an SNS topic ARN like arn:aws:sns:eu-central-1:123456789012:alerts", kind: "matches", pattern: SNS_TOPIC_ARN_PATTERN });
+  }
   if (!check.known(arn) || !check.string(name, arn)) return;
   const parsed = parseTopicArn(arn);
   if (!parsed) {
@@ -58,6 +67,12 @@ export function checkTopicArn(
 }
 
 export function checkMonitoredEvents(check: Checker, names: unknown): void {
+  if (check.pending(names)) {
+    const input = "monitoredEventNames";
+    check.defer({ input, value: names, message: "must name at least one event; leave it out for the defaults", kind: "notEmpty" });
+    check.defer({ input, value: names, message: "must hold only KMS API names as CloudTrail records them, such as DisableKey", kind: "eachMatches", pattern: EVENT_NAME.source });
+    check.defer({ input, value: names, message: "must not repeat a name", kind: "distinctElements", ignoreCase: false });
+  }
   if (!check.known(names)) return;
   const events = check.list("monitoredEventNames", names);
   if (Array.isArray(names) && names.length === 0) {

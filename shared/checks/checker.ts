@@ -8,8 +8,17 @@ export type DeferredCheck = { input: string; value: unknown; message: string } &
 
 type DeferredRule =
   | { kind: "matches"; pattern: string }
+  | { kind: "notMatches"; pattern: string }
   | { kind: "oneOf"; values: readonly string[] }
   | { kind: "wholeNumberBetween"; min: number; max: number }
+  /** `value` must differ from `other`, another input's value. */
+  | { kind: "differsFrom"; other: unknown }
+  /** `value` is a list: each element must match. */
+  | { kind: "eachMatches"; pattern: string }
+  /** `value` is a list without repeats. */
+  | { kind: "distinctElements"; ignoreCase: boolean }
+  /** `value` is a list with an element. */
+  | { kind: "notEmpty" }
   /** `value`, the administrators, must include the principal the engine deploys as (or its account root). */
   | { kind: "deployerAdministers" };
 
@@ -39,6 +48,14 @@ export class Checker {
     if (this.known(value) && typeof value !== "boolean") {
       this.problem(input, `must be true or false (got ${showValue(value)})`);
     }
+  }
+  /** A value present but known only to the engine: its checks are deferred. */
+  pending(value: unknown): boolean {
+    return value !== undefined && this.unresolved(value);
+  }
+  /** Defers a check on a value the engine knows only later. */
+  defer(later: { input: string; message: string; value: unknown } & DeferredRule): void {
+    this.deferred.push(later as DeferredCheck);
   }
   /** Runs `check` on a known value, or defers `later` for one the engine knows only later. */
   unlessPending(value: unknown, later: { input: string; message: string } & DeferredRule, check: () => void): void {

@@ -7,6 +7,10 @@ import { CLUSTER_TAG_KEY, MANAGED_BY_TAG, MAX_CLUSTER_NAME_LENGTH } from "../nam
 const CLUSTER_NAME = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_-]{0,${MAX_CLUSTER_NAME_LENGTH - 1}}$`);
 
 const ALIAS_NAME = /^alias\/[A-Za-z0-9/_-]+$/;
+const MAX_ALIAS_LENGTH = 256;
+/** The same rules as RE2 patterns, for an alias the engine knows only later. */
+const DEFERRED_ALIAS_NAME = `^alias/[A-Za-z0-9/_-]{1,${MAX_ALIAS_LENGTH - "alias/".length}}$`;
+const RESERVED_ALIAS_PREFIX = "(?i)^alias/aws/";
 
 /** AWS tags: at most 50 per resource, keys up to 128 and values up to 256 characters. */
 const MAX_TAGS = 50;
@@ -35,13 +39,17 @@ export function checkKeySettings(check: Checker, input: ByokInput): void {
     check.warn("rotationPeriodInDays", "is ignored because enableKeyRotation is false");
   }
   const alias = input.aliasName;
+  if (check.pending(alias)) {
+    check.defer({ input: "aliasName", value: alias, message: `must start with "alias/" and be at most ${MAX_ALIAS_LENGTH} characters of letters, digits, "/", "_" and "-"`, kind: "matches", pattern: DEFERRED_ALIAS_NAME });
+    check.defer({ input: "aliasName", value: alias, message: 'must not start with "alias/aws/", which AWS reserves for AWS managed keys', kind: "notMatches", pattern: RESERVED_ALIAS_PREFIX });
+  }
   if (!check.known(alias) || !check.string("aliasName", alias)) return;
   if (!alias.startsWith("alias/")) {
     check.problem("aliasName", `must start with "alias/" (got ${showValue(alias)})`);
   } else if (alias.toLowerCase().startsWith("alias/aws/")) {
     check.problem("aliasName", `must not start with "alias/aws/", which AWS reserves for AWS managed keys (got ${showValue(alias)})`);
-  } else if (!ALIAS_NAME.test(alias) || alias.length > 256) {
-    check.problem("aliasName", `must be at most 256 characters of letters, digits, "/", "_" and "-" after "alias/" (got ${showValue(alias)})`);
+  } else if (!ALIAS_NAME.test(alias) || alias.length > MAX_ALIAS_LENGTH) {
+    check.problem("aliasName", `must be at most ${MAX_ALIAS_LENGTH} characters of letters, digits, "/", "_" and "-" after "alias/" (got ${showValue(alias)})`);
   }
 }
 

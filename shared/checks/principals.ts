@@ -1,4 +1,4 @@
-import { administratorsInclude, describeBadPrincipal, parseAdministratorArn, parseCallerArn, parseRoleArn, ROLE_ARN_PATTERN } from "../arns";
+import { ADMIN_ARN_PATTERN, administratorsInclude, describeBadPrincipal, parseAdministratorArn, parseCallerArn, parseRoleArn, ROLE_ARN_PATTERN } from "../arns";
 import { showValue, type Checker } from "./checker";
 import { DEFAULTS, type ByokInput } from "../inputs";
 import {
@@ -46,6 +46,9 @@ export function checkAdministrators(
   check.boolean("enableDefaultAccountAccess", input.enableDefaultAccountAccess);
   if (keyAccountId !== undefined && check.known(keyAccountId) && !ACCOUNT_ID.test(keyAccountId)) {
     check.problem("keyAccountId", `must be a 12-digit AWS account id (got ${showValue(keyAccountId)})`);
+  }
+  if (check.pending(input.keyAdministratorArns)) {
+    check.defer({ input: "keyAdministratorArns", value: input.keyAdministratorArns, message: "must hold only IAM role, user or account root ARNs", kind: "eachMatches", pattern: ADMIN_ARN_PATTERN });
   }
   const administrators = check.list("keyAdministratorArns", input.keyAdministratorArns);
   const accounts: string[] = [];

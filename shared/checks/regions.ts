@@ -22,6 +22,13 @@ export function checkRegions(check: Checker, input: ByokInput): Partition | unde
     });
   }
   const backup = input.backupRegion;
+  if (check.pending(backup)) {
+    const regions = PARTITIONS.flatMap((p) => REGIONS_BY_PARTITION[p]);
+    check.defer({ input: "backupRegion", value: backup, message: "must be an AWS region this version of camunda-byok-kms knows", kind: "oneOf", values: regions });
+    if (input.clusterRegion !== undefined) {
+      check.defer({ input: "backupRegion", value: backup, message: "must differ from clusterRegion", kind: "differsFrom", other: input.clusterRegion });
+    }
+  }
   if (check.known(backup) && check.string("backupRegion", backup)) {
     const backupPartition = checkRegion(check, "backupRegion", backup);
     if (backup === input.clusterRegion) {

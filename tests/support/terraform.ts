@@ -254,7 +254,7 @@ function parseTestOutput(stdout: string, stderr: string): TerraformTestResult {
 
 /** A string as an HCL quoted literal: JSON's escapes are HCL's, and templates must stay literal. */
 export function hclString(text: string): string {
-  return JSON.stringify(text).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  return JSON.stringify(text).replace(/\$\{/g, () => "$${").replace(/%\{/g, "%%{");
 }
 
 /** A JSON-like value as an HCL expression. */
