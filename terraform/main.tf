@@ -145,7 +145,11 @@ resource "aws_kms_key" "this" {
       error_message = "camunda-byok-kms: cluster_region is \"${var.cluster_region}\", but the AWS provider deploys to \"${data.aws_region.current.id}\": the key must live in the cluster's region, so configure the provider for \"${var.cluster_region}\"."
     }
     precondition {
-      condition     = !var.enable_default_account_access && length(local.key_administrator_arns) > 0 ? contains(local.key_administrator_arns, one(data.aws_iam_session_context.deployer[*].issuer_arn)) || contains(local.key_administrator_arns, "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root") : true
+      condition     = local.dual_region ? var.backup_region != var.cluster_region : true
+      error_message = "camunda-byok-kms: backup_region must differ from cluster_region."
+    }
+    precondition {
+      condition     = !var.enable_default_account_access && length(local.key_administrator_arns) > 0 ? contains(var.key_administrator_arns, one(data.aws_iam_session_context.deployer[*].issuer_arn)) || contains(var.key_administrator_arns, "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root") : true
       error_message = "camunda-byok-kms: key_administrator_arns must include the principal that deploys the key when enable_default_account_access is false, or AWS refuses to create it (MalformedPolicyDocumentException: the policy would lock its creator out); add the deploying role to key_administrator_arns, or keep enable_default_account_access on."
     }
     precondition {

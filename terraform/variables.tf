@@ -34,6 +34,11 @@ variable "backup_region" {
   description = "Dual-region backups: the AWS region of the backup, where Camunda needs a key too. Setting it makes the key multi-region and adds a replica there, with the same policy and its own alias, topic, rules and alarms. IMPORTANT: choose it before the first deployment: adding or removing it later replaces the key, which Camunda cannot follow (a new cluster would be needed)."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.backup_region == null ? true : contains(["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2", "cn-north-1", "cn-northwest-1", "us-gov-east-1", "us-gov-west-1"], var.backup_region)
+    error_message = "camunda-byok-kms: backup_region must be an AWS region this version of camunda-byok-kms knows."
+  }
 }
 
 variable "key_administrator_arns" {
@@ -41,6 +46,11 @@ variable "key_administrator_arns" {
   type        = list(string)
   default     = []
   nullable    = false
+
+  validation {
+    condition     = alltrue([for element in var.key_administrator_arns : can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(?:root|(?:role|user)\\/(?:[\\x21-\\x29\\x2B-\\x7E]+\\/)*[\\w+=,.@-]{1,64})$", element))])
+    error_message = "camunda-byok-kms: key_administrator_arns must hold only IAM role, user or account root ARNs."
+  }
 }
 
 variable "enable_default_account_access" {
@@ -61,6 +71,16 @@ variable "alias_name" {
   description = "The key's alias, in the cluster's region and (with `backup_region`) the backup region. Must start with `alias/` and not with `alias/aws/`."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.alias_name == null ? true : can(regex("^alias/[A-Za-z0-9/_-]{1,250}$", var.alias_name))
+    error_message = "camunda-byok-kms: alias_name must start with \"alias/\" and be at most 256 characters of letters, digits, \"/\", \"_\" and \"-\"."
+  }
+
+  validation {
+    condition     = var.alias_name == null ? true : !can(regex("(?i)^alias/aws/", var.alias_name))
+    error_message = "camunda-byok-kms: alias_name must not start with \"alias/aws/\", which AWS reserves for AWS managed keys."
+  }
 }
 
 variable "deletion_window_in_days" {
@@ -99,18 +119,38 @@ variable "alert_emails" {
   type        = list(string)
   default     = []
   nullable    = false
+
+  validation {
+    condition     = alltrue([for element in var.alert_emails : can(regex("^[^\\t\\n\\v\\f\\r @]+@[^\\t\\n\\v\\f\\r @]+\\.[^\\t\\n\\v\\f\\r @]+$", element))])
+    error_message = "camunda-byok-kms: alert_emails must hold only email addresses."
+  }
+
+  validation {
+    condition     = length(distinct([for element in var.alert_emails : lower(element)])) == length(var.alert_emails)
+    error_message = "camunda-byok-kms: alert_emails must not repeat an address."
+  }
 }
 
 variable "alert_topic_arn" {
   description = "An existing SNS topic in `cluster_region` for the alerts, instead of a new one. Its access policy must let `events.amazonaws.com` and `cloudwatch.amazonaws.com` publish."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.alert_topic_arn == null ? true : can(regex("^arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]+):(\\d{12}):([\\w-]{1,256})$", var.alert_topic_arn))
+    error_message = "camunda-byok-kms: alert_topic_arn must be an SNS topic ARN like arn:aws:sns:eu-central-1:123456789012:alerts."
+  }
 }
 
 variable "backup_alert_topic_arn" {
   description = "With `alert_topic_arn` and `backup_region`: the existing topic in `backup_region` (alarms and rules notify topics in their own region only)."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.backup_alert_topic_arn == null ? true : can(regex("^arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]+):(\\d{12}):([\\w-]{1,256})$", var.backup_alert_topic_arn))
+    error_message = "camunda-byok-kms: backup_alert_topic_arn must be an SNS topic ARN like arn:aws:sns:eu-central-1:123456789012:alerts."
+  }
 }
 
 variable "monitored_event_names" {
@@ -118,6 +158,21 @@ variable "monitored_event_names" {
   type        = list(string)
   default     = ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation", "UpdatePrimaryRegion"]
   nullable    = false
+
+  validation {
+    condition     = length(var.monitored_event_names) > 0
+    error_message = "camunda-byok-kms: monitored_event_names must name at least one event; leave it out for the defaults."
+  }
+
+  validation {
+    condition     = alltrue([for element in var.monitored_event_names : can(regex("^[A-Z][A-Za-z0-9]{2,63}$", element))])
+    error_message = "camunda-byok-kms: monitored_event_names must hold only KMS API names as CloudTrail records them, such as DisableKey."
+  }
+
+  validation {
+    condition     = length(distinct(var.monitored_event_names)) == length(var.monitored_event_names)
+    error_message = "camunda-byok-kms: monitored_event_names must not repeat a name."
+  }
 }
 
 variable "monitor_access_denied" {

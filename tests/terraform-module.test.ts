@@ -88,6 +88,9 @@ const BAD_VALUES: { name: string; variables: Record<string, unknown>; message: s
   { name: "short-window", variables: { deletion_window_in_days: 5 }, message: "deletion_window_in_days must be a whole number of days between 7 and 30", variable: true },
   { name: "fractional-window", variables: { deletion_window_in_days: 7.5 }, message: "deletion_window_in_days must be a whole number of days between 7 and 30", variable: true },
   { name: "long-rotation", variables: { rotation_period_in_days: 3000 }, message: "rotation_period_in_days must be a whole number of days between 90 and 2560", variable: true },
+  { name: "bad-email", variables: { alert_emails: ["oncall"] }, message: "alert_emails must hold only email addresses", variable: true },
+  { name: "reserved-alias", variables: { alias_name: "alias/aws/camunda" }, message: 'alias_name must not start with "alias/aws/"', variable: true },
+  { name: "backup-in-cluster-region", variables: { backup_region: "eu-central-1" }, message: "backup_region must differ from cluster_region" },
   { name: "region-mismatch", variables: { cluster_region: "us-east-1" }, message: 'cluster_region is "us-east-1", but the AWS provider deploys to "eu-central-1"' },
   {
     name: "deployer-not-administrator",

@@ -49,7 +49,8 @@ export class ChoiceSpace {
       const sideMembers = members.filter((variant) => ((variant >> split) & 1) === bit);
       if (sideMembers.length === 0) return undefined;
       const rest = this.condition(sideMembers, sideDomain);
-      return rest === undefined ? this.literal(split, bit) : `${this.literal(split, bit)} && ${rest}`;
+      if (rest === undefined) return this.literal(split, bit);
+      return `${this.literal(split, bit)} && ${rest.includes("||") ? `(${rest})` : rest}`;
     };
     return [side(1), side(0)].filter((part): part is string => part !== undefined).map((part) => `(${part})`).join(" || ");
   }

@@ -64,21 +64,42 @@ export function variantInput(variant: Variant): ByokInput {
     clusterRegion: variable("clusterRegion"),
     clusterName: variable("clusterName"),
     ...(taken("dualRegion") ? { backupRegion: variable("backupRegion") } : {}),
-    keyAdministratorArns: taken("administrators") ? listExpression(LOCALS.administrators) : [],
+    keyAdministratorArns: taken("administrators") ? listExpression("var.key_administrator_arns") : [],
     enableDefaultAccountAccess: taken("defaultAccountAccess"),
     restrictGrantsToAwsResources: taken("restrictGrants"),
-    aliasName: expression(LOCALS.aliasName),
+    aliasName: variable("aliasName"),
     deletionWindowInDays: variable("deletionWindowInDays") as unknown as number,
     enableKeyRotation: taken("keyRotation"),
     ...(taken("keyRotation") ? { rotationPeriodInDays: variable("rotationPeriodInDays") as unknown as number } : {}),
     preventDestroy: true,
     alertEmails: listExpression("var.alert_emails"),
-    ...(taken("existingAlertTopic") ? { alertTopicArn: expression(LOCALS.alertTopicArn) } : {}),
-    ...(taken("existingBackupAlertTopic") ? { backupAlertTopicArn: expression(LOCALS.replicaAlertTopicArn) } : {}),
+    ...(taken("existingAlertTopic") ? { alertTopicArn: variable("alertTopicArn") } : {}),
+    ...(taken("existingBackupAlertTopic") ? { backupAlertTopicArn: variable("backupAlertTopicArn") } : {}),
     monitoredEventNames: listExpression("var.monitored_event_names"),
     monitorAccessDenied: taken("monitorAccessDenied"),
     tags: mapExpression("var.tags"),
   };
+}
+
+/**
+ * Where resources read a variable through a local: the checks judge what the user gave, the
+ * resources use what the module makes of it (the alias or its default, the existing topic or the
+ * new one, the administrators without repeats).
+ */
+const READ_THROUGH_LOCALS: Record<string, string> = {
+  "var.alias_name": LOCALS.aliasName,
+  "var.alert_topic_arn": LOCALS.alertTopicArn,
+  "var.backup_alert_topic_arn": LOCALS.replicaAlertTopicArn,
+  "var.key_administrator_arns": LOCALS.administrators,
+};
+
+function readThroughLocals(value: unknown): unknown {
+  if (typeof value === "string") {
+    return Object.entries(READ_THROUGH_LOCALS).reduce((text, [from, to]) => text.split(expression(from)).join(expression(to)).split(listExpression(from)[0]).join(listExpression(to)[0]), value);
+  }
+  if (Array.isArray(value)) return value.map(readThroughLocals);
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, readThroughLocals(item)]));
+  return value;
 }
 
 /** The default alias as the core makes it from the cluster name. */
@@ -175,6 +196,18 @@ export function checkCondition(check: DeferredCheck, value: string): string {
   switch (check.kind) {
     case "matches":
       return `can(regex(${JSON.stringify(check.pattern)}, ${value}))`;
+    case "notMatches":
+      return `!can(regex(${JSON.stringify(check.pattern)}, ${value}))`;
+    case "differsFrom":
+      return `${value} != ${otherValue(check.other)}`;
+    case "eachMatches":
+      return `alltrue([for element in ${value} : can(regex(${JSON.stringify(check.pattern)}, element))])`;
+    case "distinctElements":
+      return check.ignoreCase
+        ? `length(distinct([for element in ${value} : lower(element)])) == length(${value})`
+        : `length(distinct(${value})) == length(${value})`;
+    case "notEmpty":
+      return `length(${value}) > 0`;
     case "oneOf":
       return `contains(${JSON.stringify(check.values).replace(/,/g, ", ")}, ${value})`;
     case "wholeNumberBetween":
@@ -182,6 +215,12 @@ export function checkCondition(check: DeferredCheck, value: string): string {
     case "deployerAdministers":
       return `contains(${value}, ${DEPLOYER_ARN}) || contains(${value}, "arn:\${${DEPLOYMENT_REFERENCES["partition.name"]}}:iam::\${${DEPLOYMENT_REFERENCES["account.id"]}}:root")`;
   }
+}
+
+function otherValue(other: unknown): string {
+  const found = typeof other === "string" ? wholeExpression(other) : undefined;
+  if (found === undefined) throw new Error("a comparison with a value the module does not know");
+  return found;
 }
 
 export const DEPLOYER_ARN = "one(data.aws_iam_session_context.deployer[*].issuer_arn)";
@@ -249,7 +288,8 @@ export function buildModuleSpec(): ModuleSpec {
     const [logicalId, attribute] = name.split(".");
     return `${address(logicalId)}${conditions.get(logicalId) === undefined ? "" : "[0]"}.${snakeCase(attribute)}`;
   };
-  const normalize = (value: unknown) =>
+  const normalize = (value: unknown) => readThroughLocals(normalizeCheck(value));
+  const normalizeCheck = (value: unknown) =>
     renderTemplate(value, {
       ref: (name) => expression(reference(name)),
       join: (parts) => parts.join(""),
@@ -306,7 +346,7 @@ export function buildModuleSpec(): ModuleSpec {
       outputSamples.set(name, [...(outputSamples.get(name) ?? []), { variant, value: outputs[name] }]);
     }
     for (const check of spec.deferredChecks) {
-      const normalized = { ...check, value: normalize(check.value) } as DeferredCheck;
+      const normalized = { ...check, value: normalizeCheck(check.value) } as DeferredCheck;
       const id = canonical(normalized);
       deferred.set(id, { check: normalized, variants: [...(deferred.get(id)?.variants ?? []), variant] });
     }
@@ -336,15 +376,16 @@ export function buildModuleSpec(): ModuleSpec {
     if (value === undefined) throw new Error(`a check on ${check.input} the module cannot express`);
     const message = problemMessage(check) + ".";
     const variableName = snakeCase(check.input);
-    if (value === `var.${variableName}`) {
-      validations.set(variableName, [...(validations.get(variableName) ?? []), { condition: checkCondition(check, value), message }]);
+    const condition = checkCondition(check, value);
+    // A validation block may read its own variable only (before Terraform 1.9).
+    if (value === `var.${variableName}` && (condition.match(/\b(?:var|local|data)\.\w+/g) ?? []).every((read) => read === value)) {
+      validations.set(variableName, [...(validations.get(variableName) ?? []), { condition, message }]);
       continue;
     }
     // Every choice the variants share, not the fewest: the check must not fire where the input
     // is already refused for another reason (no administrators at all, say).
     const where = SPACE.condition(variants, validDomain, false);
     if (check.kind === "deployerAdministers") deployerLookupCondition = where;
-    const condition = checkCondition(check, value);
     preconditions.push({ condition: where === undefined ? condition : `${where} ? ${condition} : true`, message });
   }
   for (const { problem, variants } of problems.values()) {
