@@ -31,7 +31,7 @@ variable "cluster_name" {
 }
 
 variable "backup_region" {
-  description = "Dual-region backups: the AWS region of the backup, where Camunda needs a key too. Setting it makes the key multi-region and adds a replica there, with the same policy and its own alias, topic, rules and alarms. IMPORTANT: choose it before the first deployment: adding or removing it later replaces the key, which Camunda cannot follow (a new cluster would be needed)."
+  description = "Dual-region backups: the AWS region of the backup, where Camunda needs a key too. Setting it makes the key multi-region and adds a replica there, with the same policy and its own alias, topic, rules and alarms. IMPORTANT: choose it before the first deployment: adding or removing it later replaces the key, which Camunda cannot follow (a new cluster would be needed). Default: none (a single-region key)."
   type        = string
   default     = null
 
@@ -68,7 +68,7 @@ variable "restrict_grants_to_aws_resources" {
 }
 
 variable "alias_name" {
-  description = "The key's alias, in the cluster's region and (with `backup_region`) the backup region. Must start with `alias/` and not with `alias/aws/`."
+  description = "The key's alias, in the cluster's region and (with `backup_region`) the backup region. Must start with `alias/` and not with `alias/aws/`. Default: `alias/camunda-byok-<cluster_name>`."
   type        = string
   default     = null
 
@@ -132,7 +132,7 @@ variable "alert_emails" {
 }
 
 variable "alert_topic_arn" {
-  description = "An existing SNS topic in `cluster_region` for the alerts, instead of a new one. Its access policy must let `events.amazonaws.com` and `cloudwatch.amazonaws.com` publish."
+  description = "An existing SNS topic in `cluster_region` for the alerts, instead of a new one. Its access policy must let `events.amazonaws.com` and `cloudwatch.amazonaws.com` publish. Default: none (a new topic)."
   type        = string
   default     = null
 
@@ -143,7 +143,7 @@ variable "alert_topic_arn" {
 }
 
 variable "backup_alert_topic_arn" {
-  description = "With `alert_topic_arn` and `backup_region`: the existing topic in `backup_region` (alarms and rules notify topics in their own region only)."
+  description = "With `alert_topic_arn` and `backup_region`: the existing topic in `backup_region` (alarms and rules notify topics in their own region only). Default: none."
   type        = string
   default     = null
 
@@ -176,7 +176,7 @@ variable "monitored_event_names" {
 }
 
 variable "monitor_access_denied" {
-  description = "A second rule that alerts on KMS calls against the key denied with `AccessDenied*`. It decides whether the rule exists, so it is plain."
+  description = "A second rule that alerts on KMS calls against the key denied with `AccessDenied*`."
   type        = bool
   default     = true
   nullable    = false

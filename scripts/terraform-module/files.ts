@@ -44,10 +44,13 @@ export interface ModuleVariable {
   default: unknown;
 }
 
-/** A declaration's text for a Terraform reader: variable names, no Pulumi asides, no default (the variable says it). */
-function terraformText(text: string): string {
-  const sentences = text.replace(/\s*Default: .*$/, "").split(/(?<=\.)\s+(?=[A-Z])/);
-  return terraformWords(sentences.filter((sentence) => !sentence.includes("Pulumi")).join(" "));
+/**
+ * A declaration's text for a Terraform reader: variable names, no asides about Pulumi's plain
+ * inputs, and no default where the variable's own default says it (a null one needs the words).
+ */
+function terraformText(text: string, literalDefault: boolean): string {
+  const sentences = (literalDefault ? text.replace(/\s*Default: .*$/, "") : text).split(/(?<=\.)\s+(?=[A-Z])/);
+  return terraformWords(sentences.filter((sentence) => !/Pulumi|\bplain\b/.test(sentence)).join(" "));
 }
 
 export function moduleVariables(): ModuleVariable[] {
@@ -61,12 +64,13 @@ export function moduleVariables(): ModuleVariable[] {
     const type = HCL_TYPES[member.type];
     if (!type) throw new Error(`no Terraform type for ${name}: ${member.type}`);
     const follows = JSON.stringify(one[name]) !== JSON.stringify(other[name]);
+    const defaultValue = !member.optional ? undefined : follows || one[name] === undefined ? null : one[name];
     return {
       name: snakeCase(name),
       input: name,
-      description: terraformText(member.text),
+      description: terraformText(member.text, defaultValue !== undefined && defaultValue !== null),
       type,
-      default: !member.optional ? undefined : follows || one[name] === undefined ? null : one[name],
+      default: defaultValue,
     };
   });
 }
@@ -223,7 +227,7 @@ function readme(spec: ModuleSpec, variables: ModuleVariable[]): string {
     const doc = docs.find((member) => snakeCase(member.name) === name)!;
     return `| \`${name}\` | ${markdownCell(terraformWords(doc.text))} |`;
   });
-  const resources = spec.resources.map((resource) => `- \`${resource.type}.${resource.name}\`${resource.condition ? ` (when \`${resource.condition}\`)` : ""}${resource.forEach ? " (one per alert email)" : ""}`);
+  const resources = [...spec.resources].sort((a, b) => Number(a.backupRegion) - Number(b.backupRegion)).map((resource) => `- \`${resource.type}.${resource.name}\`${resource.condition ? ` (when \`${resource.condition}\`)` : ""}${resource.forEach ? " (one per alert email)" : ""}`);
   return `<!-- Generated from camunda-byok-kms's core by \`npm run generate:terraform\`: do not edit. -->
 # camunda-byok-kms Terraform module
 
@@ -293,7 +297,9 @@ Camunda cannot follow.
 - Bad values stop \`terraform plan\` before anything is created: each variable's \`validation\` blocks
   and the key's preconditions say what is wrong with which input, in the package's words.
 - The alerts need a CloudTrail trail that logs management events in each key's region.
-- Requires Terraform ${TERRAFORM_CONSTRAINT} (or OpenTofu 1.6+) and the AWS provider ${AWS_PROVIDER_CONSTRAINT}.
+- Requires Terraform ${TERRAFORM_CONSTRAINT} and the AWS provider ${AWS_PROVIDER_CONSTRAINT}; tested with
+  Terraform 1.11.4 and the provider 5.100.0. OpenTofu 1.6+ reads the same configuration, but was not
+  run here.
 
 ## Inputs
 
