@@ -1,158 +1,20 @@
 // The Terraform module as the core describes it: the core's spec is built for every combination of
-// the choices below, with stand-ins for every value Terraform knows only at plan time, and what
-// the variants build is merged into one configuration whose conditions make those choices.
-import { buildByokSpec, ByokValidationError, type ByokInput, type ByokProblem, type ByokSpec, type ResourceKind } from "../../shared";
-import {
-  buildEventPatternFromNames,
-  defaultAliasName,
-  INPUT_NAMES,
-  LOGICAL_IDS,
-  renderTemplate,
-  type DeferredCheck,
-  type SiteRole,
-} from "../../shared/internal";
-import { ChoiceSpace, type Variant } from "./choices";
+// the choices in variants.ts, and what the variants build is merged into one configuration whose
+// conditions make those choices.
+import type { ByokProblem, ResourceKind } from "../../shared";
+import { LOGICAL_IDS, renderTemplate, type DeferredCheck } from "../../shared/internal";
+import { checkCondition, DEPLOYMENT_REFERENCES, problemMessage } from "./checks";
+import type { Variant } from "./choices";
 import type { Hcl } from "./hcl";
 import { canonical, mergeSamples, type Sample } from "./merge";
-import { expression, isSymbolic, listExpression, listExpressionOf, mapExpression, wholeExpression } from "./symbols";
-
-export const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-
-/** A text about the inputs, with each input named as the module's variable. */
-export function terraformWords(text: string): string {
-  return [...INPUT_NAMES].sort((a, b) => b.length - a.length).reduce((out, name) => out.replace(new RegExp(`\\b${name}\\b`, "g"), snakeCase(name)), text);
-}
-
-/** Locals the choices and stand-ins read; files.ts defines them. */
-export const LOCALS = {
-  dualRegion: "local.dual_region",
-  aliasName: "local.alias_name",
-  administrators: "local.key_administrator_arns",
-  alertTopicArn: "local.alert_topic_arn",
-  replicaAlertTopicArn: "local.replica_alert_topic_arn",
-  replicaNamesByResource: "local.replica_event_names_by_resource",
-  replicaNamesByKeyId: "local.replica_event_names_by_key_id",
-  tags: "local.tags",
-  keyPolicy: "local.key_policy",
-} as const;
-
-export const SPACE = new ChoiceSpace([
-  { name: "dualRegion", when: LOCALS.dualRegion, unless: `!${LOCALS.dualRegion}` },
-  { name: "existingAlertTopic", when: "var.alert_topic_arn != null", unless: "var.alert_topic_arn == null" },
-  { name: "existingBackupAlertTopic", when: "var.backup_alert_topic_arn != null", unless: "var.backup_alert_topic_arn == null" },
-  { name: "monitorAccessDenied", when: "var.monitor_access_denied", unless: "!var.monitor_access_denied" },
-  { name: "defaultAccountAccess", when: "var.enable_default_account_access", unless: "!var.enable_default_account_access" },
-  { name: "administrators", when: `length(${LOCALS.administrators}) > 0`, unless: `length(${LOCALS.administrators}) == 0` },
-  { name: "restrictGrants", when: "var.restrict_grants_to_aws_resources", unless: "!var.restrict_grants_to_aws_resources" },
-  { name: "keyRotation", when: "var.enable_key_rotation", unless: "!var.enable_key_rotation" },
-  { name: "replicaNamesByResource", when: `length(${LOCALS.replicaNamesByResource}) > 0`, unless: `length(${LOCALS.replicaNamesByResource}) == 0` },
-  { name: "replicaNamesByKeyId", when: `length(${LOCALS.replicaNamesByKeyId}) > 0`, unless: `length(${LOCALS.replicaNamesByKeyId}) == 0` },
-]);
-
-/** Inputs that are not module variables, and why. */
-export const NOT_VARIABLES: Partial<Record<keyof ByokInput, string>> = {
-  preventDestroy: "Terraform takes `prevent_destroy` only as a literal, so the module always protects the key and the replica",
-};
-
-const variable = (name: keyof ByokInput) => expression(`var.${snakeCase(name)}`);
-
-/** The input of one variant: stand-ins for the values, the variant's choices for the rest. */
-export function variantInput(variant: Variant): ByokInput {
-  const taken = (name: string) => SPACE.taken(variant, name);
-  return {
-    camundaClusterRoleArn: variable("camundaClusterRoleArn"),
-    clusterRegion: variable("clusterRegion"),
-    clusterName: variable("clusterName"),
-    ...(taken("dualRegion") ? { backupRegion: variable("backupRegion") } : {}),
-    keyAdministratorArns: taken("administrators") ? listExpression("var.key_administrator_arns") : [],
-    enableDefaultAccountAccess: taken("defaultAccountAccess"),
-    restrictGrantsToAwsResources: taken("restrictGrants"),
-    aliasName: variable("aliasName"),
-    deletionWindowInDays: variable("deletionWindowInDays") as unknown as number,
-    enableKeyRotation: taken("keyRotation"),
-    ...(taken("keyRotation") ? { rotationPeriodInDays: variable("rotationPeriodInDays") as unknown as number } : {}),
-    preventDestroy: true,
-    alertEmails: listExpression("var.alert_emails"),
-    ...(taken("existingAlertTopic") ? { alertTopicArn: variable("alertTopicArn") } : {}),
-    ...(taken("existingBackupAlertTopic") ? { backupAlertTopicArn: variable("backupAlertTopicArn") } : {}),
-    monitoredEventNames: listExpression("var.monitored_event_names"),
-    monitorAccessDenied: taken("monitorAccessDenied"),
-    tags: mapExpression("var.tags"),
-  };
-}
-
-/**
- * Where resources read a variable through a local: the checks judge what the user gave, the
- * resources use what the module makes of it (the alias or its default, the existing topic or the
- * new one, the administrators without repeats).
- */
-const READ_THROUGH_LOCALS: Record<string, string> = {
-  "var.alias_name": LOCALS.aliasName,
-  "var.alert_topic_arn": LOCALS.alertTopicArn,
-  "var.backup_alert_topic_arn": LOCALS.replicaAlertTopicArn,
-  "var.key_administrator_arns": LOCALS.administrators,
-};
-
-function readThroughLocals(value: unknown): unknown {
-  if (typeof value === "string") {
-    return Object.entries(READ_THROUGH_LOCALS).reduce((text, [from, to]) => text.split(expression(from)).join(expression(to)).split(listExpression(from)[0]).join(listExpression(to)[0]), value);
-  }
-  if (Array.isArray(value)) return value.map(readThroughLocals);
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, readThroughLocals(item)]));
-  return value;
-}
-
-/** The default alias as the core makes it from the cluster name. */
-export const defaultAlias = () => defaultAliasName(variable("clusterName"));
-
-export const RESOURCE_TYPES: Record<ResourceKind, string> = {
-  kmsKey: "aws_kms_key",
-  kmsReplicaKey: "aws_kms_replica_key",
-  kmsAlias: "aws_kms_alias",
-  snsTopic: "aws_sns_topic",
-  snsTopicSubscription: "aws_sns_topic_subscription",
-  snsTopicPolicy: "aws_sns_topic_policy",
-  eventRule: "aws_cloudwatch_event_rule",
-  eventTarget: "aws_cloudwatch_event_target",
-  metricAlarm: "aws_cloudwatch_metric_alarm",
-};
-
-/** Each primary resource's Terraform name; a replica's is `replica_<name>` (or `replica`). */
-const PRIMARY_NAMES: Record<keyof (typeof LOGICAL_IDS)["primary"], string> = {
-  key: "this",
-  alias: "this",
-  alertTopic: "alerts",
-  alertTopicPolicy: "alerts",
-  alertSubscription: "alerts",
-  alertSubscriptions: "alerts",
-  keyEventsRule: "key_events",
-  keyEventsTarget: "key_events",
-  accessDeniedRule: "access_denied",
-  accessDeniedTarget: "access_denied",
-  alarm: "key_deletion",
-  keyEventsDeliveryAlarm: "key_events_delivery",
-  accessDeniedDeliveryAlarm: "access_denied_delivery",
-};
-
-const TERRAFORM_NAMES = new Map<string, string>();
-for (const role of ["primary", "replica"] as SiteRole[]) {
-  for (const [key, name] of Object.entries(PRIMARY_NAMES)) {
-    const id = LOGICAL_IDS[role][key as keyof typeof PRIMARY_NAMES];
-    if (typeof id !== "string") continue;
-    TERRAFORM_NAMES.set(id, role === "primary" ? name : name === "this" ? "replica" : `replica_${name}`);
-  }
-}
+import { RESOURCE_TYPES, snakeCase, TERRAFORM_NAMES } from "./names";
+import { expression, listExpressionOf, wholeExpression } from "./symbols";
+import { buildVariants, LOCALS, readThroughLocals, SPACE } from "./variants";
 
 /** The topic ARN references every variant agrees on: the existing topic or the new one. */
 const TOPIC_ARN_LOCALS: Record<string, string> = {
   [`${LOGICAL_IDS.primary.alertTopic}.arn`]: LOCALS.alertTopicArn,
   [`${LOGICAL_IDS.replica.alertTopic}.arn`]: LOCALS.replicaAlertTopicArn,
-};
-
-const DEPLOYMENT_REFERENCES: Record<string, string> = {
-  "account.id": "data.aws_caller_identity.current.account_id",
-  "partition.name": "data.aws_partition.current.partition",
-  "each.value": "each.value",
 };
 
 export interface ModuleResource {
@@ -189,84 +51,6 @@ export interface ModuleSpec {
   warnings: { input: string; check: ModuleCheck }[];
   /** Where the deployer's session context is looked up (only the lockout check needs it). */
   deployerLookupCondition?: string;
-}
-
-/** What a check's value must satisfy, as HCL over `value`. */
-export function checkCondition(check: DeferredCheck, value: string): string {
-  switch (check.kind) {
-    case "matches":
-      return `can(regex(${JSON.stringify(check.pattern)}, ${value}))`;
-    case "notMatches":
-      return `!can(regex(${JSON.stringify(check.pattern)}, ${value}))`;
-    case "differsFrom":
-      return `${value} != ${otherValue(check.other)}`;
-    case "eachMatches":
-      return `alltrue([for element in ${value} : can(regex(${JSON.stringify(check.pattern)}, element))])`;
-    case "distinctElements":
-      return check.ignoreCase
-        ? `length(distinct([for element in ${value} : lower(element)])) == length(${value})`
-        : `length(distinct(${value})) == length(${value})`;
-    case "notEmpty":
-      return `length(${value}) > 0`;
-    case "oneOf":
-      return `contains(${JSON.stringify(check.values).replace(/,/g, ", ")}, ${value})`;
-    case "wholeNumberBetween":
-      return `${value} >= ${check.min} && ${value} <= ${check.max} && floor(${value}) == ${value}`;
-    case "deployerAdministers":
-      return `contains(${value}, ${DEPLOYER_ARN}) || contains(${value}, "arn:\${${DEPLOYMENT_REFERENCES["partition.name"]}}:iam::\${${DEPLOYMENT_REFERENCES["account.id"]}}:root")`;
-  }
-}
-
-function otherValue(other: unknown): string {
-  const found = typeof other === "string" ? wholeExpression(other) : undefined;
-  if (found === undefined) throw new Error("a comparison with a value the module does not know");
-  return found;
-}
-
-export const DEPLOYER_ARN = "one(data.aws_iam_session_context.deployer[*].issuer_arn)";
-
-export function problemMessage(problem: ByokProblem): string {
-  return `camunda-byok-kms: ${terraformWords(`${problem.input} ${problem.message}`)}`;
-}
-
-interface Built {
-  variant: Variant;
-  spec: ByokSpec;
-}
-
-function buildVariants(): { built: Built[]; problems: Map<string, { problem: ByokProblem; variants: Variant[] }> } {
-  const built: Built[] = [];
-  const problems = new Map<string, { problem: ByokProblem; variants: Variant[] }>();
-  for (const variant of SPACE.variants()) {
-    try {
-      const spec = buildByokSpec(variantInput(variant), { isUnresolved: isSymbolic });
-      useTerraformEventNames(spec, variant);
-      built.push({ variant, spec });
-    } catch (error) {
-      if (!(error instanceof ByokValidationError)) throw error;
-      for (const problem of error.problems) {
-        const key = canonical(problem);
-        problems.set(key, { problem, variants: [...(problems.get(key)?.variants ?? []), variant] });
-      }
-    }
-  }
-  return { built, problems };
-}
-
-/**
- * The replica's key-events pattern over the event-name lists Terraform sorts (files.ts writes the
- * locals from the core's lists): the core cannot sort names it does not know yet.
- */
-function useTerraformEventNames(spec: ByokSpec, variant: Variant): void {
-  const rule = spec.resources.find((resource) => resource.logicalId === LOGICAL_IDS.replica.keyEventsRule);
-  if (!rule || rule.kind !== "eventRule") return;
-  const names = {
-    byResource: SPACE.taken(variant, "replicaNamesByResource") ? listExpression(LOCALS.replicaNamesByResource) : [],
-    byKeyId: SPACE.taken(variant, "replicaNamesByKeyId") ? listExpression(LOCALS.replicaNamesByKeyId) : [],
-  };
-  rule.settings.eventPattern = {
-    $json: buildEventPatternFromNames({ $ref: `${LOGICAL_IDS.replica.key}.arn` }, names, variable("camundaClusterRoleArn")),
-  };
 }
 
 export function buildModuleSpec(): ModuleSpec {
