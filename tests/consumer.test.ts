@@ -62,9 +62,10 @@ describe("the packed tarball in fresh projects from the stock templates", functi
     for (const dir of [...projects, path.dirname(tarball)]) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("holds the built entry points, the CLI, README and LICENSE, and source maps that need no .ts", () => {
+  it("holds the built entry points, the CLI, the Terraform module, README and LICENSE, and source maps that need no .ts", () => {
     const listing = run("tar", ["-tzf", tarball], REPO_ROOT).stdout.split("\n").filter(Boolean).map((f) => f.replace(/^package\//, ""));
-    for (const file of ["dist/shared/index.js", "dist/pulumi/index.d.ts", "dist/pulumi/testing.js", "dist/cdktf/index.js", "dist/cli/main.js", "LICENSE", "README.md"]) {
+    const moduleFiles = readdirSync(path.join(REPO_ROOT, "terraform")).map((file) => `terraform/${file}`);
+    for (const file of ["dist/shared/index.js", "dist/pulumi/index.d.ts", "dist/pulumi/testing.js", "dist/cdktf/index.js", "dist/cli/main.js", "LICENSE", "README.md", ...moduleFiles]) {
       expect(listing, file).to.include(file);
     }
     expect(listing.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))).to.deep.equal([]);

@@ -9,7 +9,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CamundaByokKey } from "../cdktf";
 import { validateByokInput, type ByokInput } from "../shared";
 import { REGIONS_BY_PARTITION } from "../shared/internal";
-import { buildModuleSpec, snakeCase } from "../scripts/terraform-module/module-spec";
+import { buildModuleSpec } from "../scripts/terraform-module/module-spec";
+import { snakeCase } from "../scripts/terraform-module/names";
 import { validInput } from "./support/fixtures";
 import { requireTerraform, type TerraformTools } from "./support/terraform";
 
