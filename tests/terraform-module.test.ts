@@ -159,6 +159,37 @@ function exampleSuite(tools: TerraformTools): { root: string; tests: Record<stri
   };
 }
 
+/** Two clusters in two regions, one module call each, on their own providers. */
+function twoRegionsRoot(tools: TerraformTools): { files: Record<string, string>; tests: Record<string, string> } {
+  const call = (clusterName: string, clusterRegion: string, provider: string) => ({
+    source: MODULE_DIR,
+    camunda_cluster_role_arn: CAMUNDA_ROLE_ARN,
+    cluster_region: clusterRegion,
+    cluster_name: clusterName,
+    alert_emails: ["oncall@example.com"],
+    providers: { aws: provider, "aws.backup": provider },
+  });
+  const config = {
+    provider: { aws: [{ region: "eu-central-1" }, { alias: "virginia", region: "us-east-1" }] },
+    module: { fra: call("fra", "eu-central-1", "aws"), iad: call("iad", "us-east-1", "aws.virginia") },
+    output: { fra_key_arn: { value: "${module.fra.key_arn}" }, iad_key_arn: { value: "${module.iad.key_arn}" }, iad_alarm_arn: { value: "${module.iad.alarm_arn}" } },
+  };
+  const awsProviderMajor = Number(tools.awsProviderVersion.split(".")[0]);
+  const mocked = [
+    mockProviderBlock({ region: "eu-central-1", multiRegion: false, awsProviderMajor }),
+    mockProviderBlock({ region: "us-east-1", alias: "virginia", multiRegion: false, awsProviderMajor }),
+  ].join("\n\n");
+  const starts = (output: string, region: string, service: string) => assertLine(`startswith(output.${output}, "arn:aws:${service}:${region}:")`, `${output} in ${region}`);
+  return {
+    files: { "main.tf.json": JSON.stringify(config, null, 2) },
+    tests: {
+      "apply.tftest.hcl": testFileText(mocked, {}, [
+        runBlock("create", { command: "apply", lines: [starts("fra_key_arn", "eu-central-1", "kms"), starts("iad_key_arn", "us-east-1", "kms"), starts("iad_alarm_arn", "us-east-1", "cloudwatch")] }),
+      ]),
+    },
+  };
+}
+
 /**
  * One root holding the construct's synthesized resources and the module's, for the same input
  * and the same mocked AWS: every setting the core decides must be equal in both.
@@ -230,6 +261,7 @@ describe("Terraform module (terraform/)", () => {
     let tools: TerraformTools;
     let module: TerraformTestResult;
     let example: TerraformTestResult;
+    let twoRegions: TerraformTestResult;
     const equivalence: Record<string, TerraformTestResult> = {};
     const formatted: string[] = [];
 
@@ -244,6 +276,10 @@ describe("Terraform module (terraform/)", () => {
         },
         async () => {
           example = await terraformWorkdirIn(tools, path.join(exampleFiles.root, "examples", "terraform")).test(exampleFiles.tests);
+        },
+        async () => {
+          const root = twoRegionsRoot(tools);
+          twoRegions = await terraformFilesWorkdir(tools, "module-regions", root.files).test(root.tests);
         },
         async () => {
           for (const dir of [MODULE_DIR, path.join(__dirname, "..", "examples", "terraform")]) {
@@ -296,6 +332,8 @@ describe("Terraform module (terraform/)", () => {
       expectRunsPass(example, "apply.tftest.hcl");
       expectPlanFailure(example, "bad-role.tftest.hcl", "camunda_cluster_role_arn must be an IAM role ARN", ["Invalid value for variable"]);
     });
+
+    it("two clusters in two regions, one module call each on its own provider, apply side by side", () => expectRunsPass(twoRegions, "apply.tftest.hcl"));
 
     for (const name of ["defaults", "dual-region", "existing-topics"]) {
       it(`module and construct build the same resources, setting for setting (${name})`, () => expectRunsPass(equivalence[name], "equal.tftest.hcl"));
