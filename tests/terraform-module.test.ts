@@ -258,6 +258,12 @@ describe("Terraform module (terraform/)", () => {
     for (const name of [...variables, ...outputs]) expect(readme).to.include(`| \`${name}\` |`);
   });
 
+  it("reads every variable it declares (an input the generator forgot would be a dead variable)", () => {
+    const variables = [...readFileSync(path.join(MODULE_DIR, "variables.tf"), "utf8").matchAll(/^variable "(\w+)"/gm)].map((m) => m[1]);
+    const body = readdirSync(MODULE_DIR).filter((file) => file.endsWith(".tf") && file !== "variables.tf").map((file) => readFileSync(path.join(MODULE_DIR, file), "utf8")).join("\n");
+    expect(variables.filter((name) => !new RegExp(`\\bvar\\.${name}\\b`).test(body))).to.deep.equal([]);
+  });
+
   describe("in real Terraform (terraform test, mocked AWS provider)", function () {
     let tools: TerraformTools;
     let module: TerraformTestResult;
