@@ -45,9 +45,17 @@ function involvesUnresolved(value: unknown): boolean {
   return false;
 }
 
+/**
+ * Lists whose length decides no resource: an Output of one stands now for a list of one unknown
+ * element (so the statement or pattern branch it feeds is built at deploy time).
+ */
+const LISTS_OF_VALUES = ["keyAdministratorArns", "monitoredEventNames"] as const;
+
 /** The first phase: throws ByokValidationError on plain bad input, before anything is registered. */
 export function specKnownNow(args: object): ByokSpec {
-  const now = buildByokSpec(knownNow(args) as ByokInput, { isUnresolved });
+  const known = knownNow(args) as Record<string, unknown>;
+  for (const name of LISTS_OF_VALUES) if (known[name] === UNRESOLVED) known[name] = [UNRESOLVED];
+  const now = buildByokSpec(known as unknown as ByokInput, { isUnresolved });
   if (now.resources.some((resource) => resource.forEach !== undefined)) {
     // Pulumi must know how many subscriptions to register; the addresses may be Outputs.
     throw new ByokValidationError([{ input: "alertEmails", message: "must be a list (its elements may be Outputs), not an Output of a list" }]);

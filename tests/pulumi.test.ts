@@ -201,6 +201,29 @@ describe("Pulumi component (under mocks)", () => {
     expect(registered).to.deep.equal([]);
   });
 
+  it("takes an Output of the administrators or of the event names: the policy and the patterns are built when they are known", async () => {
+    const registered = installPulumiMocks();
+    const admins = ["arn:aws:iam::111122223333:role/KmsAdmins"];
+    const names = ["DisableKey", "ScheduleKeyDeletion"];
+    const { component } = createComponent({ ...baseArgs, keyAdministratorArns: pulumi.output(admins), monitoredEventNames: pulumi.output(names) });
+    expect(JSON.parse(await valueOf(component.keyPolicyJson))).to.deep.equal(
+      buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: ACCOUNT, keyAdministratorArns: admins }),
+    );
+    await settle();
+    const rule = byName(registered, "byok-key-events");
+    expect(JSON.parse(rule.inputs.eventPattern).$or[0].detail.eventName).to.deep.equal(names);
+
+    installPulumiMocks();
+    const bad = createComponent({ ...baseArgs, keyAdministratorArns: pulumi.output(["arn:aws:iam::111122223333:group/Admins"]) });
+    let error: unknown;
+    try {
+      await valueOf(bad.component.keyArn);
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as Error).message).to.include("keyAdministratorArns[0]:");
+  });
+
   it("accepts Outputs as alert addresses", async () => {
     const registered = installPulumiMocks();
     const { component } = createComponent({ ...baseArgs, alertEmails: [pulumi.output("oncall@example.com"), "sec@example.com"] });
