@@ -533,3 +533,10 @@ check "alert_topic_arn" {
     error_message = "camunda-byok-kms: alert_topic_arn is an existing topic: its access policy must let events.amazonaws.com and cloudwatch.amazonaws.com publish, and if it is encrypted, its KMS key (never the monitored key) must let both services use it (kms:GenerateDataKey*, kms:Decrypt); this package leaves a topic it did not create alone, and alarms on failed deliveries"
   }
 }
+
+check "alert_emails" {
+  assert {
+    condition     = !(var.alert_topic_arn == null && length(var.alert_emails) == 0)
+    error_message = "camunda-byok-kms: alert_emails is empty and no alert_topic_arn is given: alerts go to a new SNS topic nobody subscribes to yet"
+  }
+}

@@ -118,6 +118,8 @@ function moduleSuite(tools: TerraformTools): { files: Record<string, string>; te
         variables: { cluster_name: "renamed", alert_emails: ["a@example.com", "b@example.com"] },
         lines: [assertLine("aws_kms_key.this.arn == run.create.key_arn", "renaming replaced the key")],
       }),
+      // No address and no topic of one's own: the core's warning, as a check that fails in a test.
+      runBlock("no-alert-destination", { command: "plan", variables: { alert_emails: [] }, lines: ["  expect_failures = [check.alert_emails]"] }),
     ]),
     "dual-region.tftest.hcl": testFileText(mocks(tools, DUAL_REGION), moduleVariables(DUAL_REGION), [
       runBlock("create", { command: "apply", lines: [...moduleAssertions(DUAL_REGION), assertLine("output.replica_key_arn == aws_kms_replica_key.replica[0].arn", "replica_key_arn output")] }),
@@ -311,6 +313,10 @@ describe("Terraform module (terraform/)", () => {
     it("is laid out as terraform fmt lays it out", () => expect(formatted.join("\n")).to.equal(""));
 
     it("applies with the defaults; key policy, event patterns and alarm equal the core's", () => expectRunsPass(module, "apply.tftest.hcl"));
+
+    it("warns, as the core does, when alerts would reach nobody", () => {
+      expect(module.runs.find((r) => r.run === "no-alert-destination")?.status, describeResult(module)).to.equal("pass");
+    });
 
     it("keeps the key when the cluster name and alert emails change", () => {
       expect(module.runs.find((r) => r.run === "rename")?.status, describeResult(module)).to.equal("pass");

@@ -8,6 +8,8 @@ export interface Choice {
   /** HCL that is true where the choice is taken, and its negation. */
   when: string;
   unless: string;
+  /** Taken, this list is empty: a `for_each` over it makes nothing, whatever its condition says. */
+  emptyList?: string;
 }
 
 export type Variant = number;

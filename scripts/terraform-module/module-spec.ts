@@ -63,7 +63,14 @@ export function buildModuleSpec(): ModuleSpec {
   for (const { variant, spec } of built) {
     for (const resource of spec.resources) presence.set(resource.logicalId, [...(presence.get(resource.logicalId) ?? []), variant]);
   }
-  const conditions = new Map([...presence].map(([id, variants]) => [id, SPACE.condition(variants, validDomain)]));
+  const forEachLists = new Map(built.flatMap(({ spec }) => spec.resources).filter((r) => r.forEach !== undefined).map((r) => [r.logicalId, listExpressionOf((r.forEach as string[])[0])]));
+  // A for_each over an empty list makes nothing: where the list is empty its condition is free.
+  const domainOf = (logicalId: string) => {
+    const list = forEachLists.get(logicalId);
+    const emptying = SPACE.choices.filter((choice) => list !== undefined && choice.emptyList === list).map((choice) => choice.name);
+    return validDomain.filter((variant) => emptying.every((name) => !SPACE.taken(variant, name)));
+  };
+  const conditions = new Map([...presence].map(([id, variants]) => [id, SPACE.condition(variants, domainOf(id))]));
   const kinds = new Map(built.flatMap((entry) => entry.spec.resources).map((resource) => [resource.logicalId, resource.kind]));
   const address = (logicalId: string) => `${RESOURCE_TYPES[kinds.get(logicalId)!]}.${TERRAFORM_NAMES.get(logicalId)}`;
   const reference = (name: string): string => {

@@ -30,6 +30,7 @@ export const SPACE = new ChoiceSpace([
   { name: "restrictGrants", when: "var.restrict_grants_to_aws_resources", unless: "!var.restrict_grants_to_aws_resources" },
   { name: "keyRotation", when: "var.enable_key_rotation", unless: "!var.enable_key_rotation" },
   { name: "replicaNamesByResource", when: `length(${LOCALS.replicaNamesByResource}) > 0`, unless: `length(${LOCALS.replicaNamesByResource}) == 0` },
+  { name: "noAlertEmails", when: "length(var.alert_emails) == 0", unless: "length(var.alert_emails) > 0", emptyList: "var.alert_emails" },
   { name: "replicaNamesByKeyId", when: `length(${LOCALS.replicaNamesByKeyId}) > 0`, unless: `length(${LOCALS.replicaNamesByKeyId}) == 0` },
 ]);
 
@@ -56,7 +57,7 @@ export function variantInput(variant: Variant): ByokInput {
     enableKeyRotation: taken("keyRotation"),
     ...(taken("keyRotation") ? { rotationPeriodInDays: variable("rotationPeriodInDays") as unknown as number } : {}),
     preventDestroy: true,
-    alertEmails: listExpression("var.alert_emails"),
+    alertEmails: taken("noAlertEmails") ? [] : listExpression("var.alert_emails"),
     ...(taken("existingAlertTopic") ? { alertTopicArn: variable("alertTopicArn") } : {}),
     ...(taken("existingBackupAlertTopic") ? { backupAlertTopicArn: variable("backupAlertTopicArn") } : {}),
     monitoredEventNames: listExpression("var.monitored_event_names"),
