@@ -78,9 +78,15 @@ const READ_THROUGH_LOCALS: Record<string, string> = {
   "var.key_administrator_arns": LOCALS.administrators,
 };
 
+const READ_THROUGH = Object.entries(READ_THROUGH_LOCALS).flatMap(([from, to]) => [
+  [expression(from), expression(to)],
+  [listExpression(from)[0], listExpression(to)[0]],
+]);
+
 export function readThroughLocals(value: unknown): unknown {
   if (typeof value === "string") {
-    return Object.entries(READ_THROUGH_LOCALS).reduce((text, [from, to]) => text.split(expression(from)).join(expression(to)).split(listExpression(from)[0]).join(listExpression(to)[0]), value);
+    if (!value.includes(expression("var.").slice(0, 1))) return value;
+    return READ_THROUGH.reduce((text, [from, to]) => (text.includes(from) ? text.split(from).join(to) : text), value);
   }
   if (Array.isArray(value)) return value.map(readThroughLocals);
   if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, readThroughLocals(item)]));
