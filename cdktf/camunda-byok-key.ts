@@ -84,7 +84,7 @@ export class CamundaByokKey extends Construct {
     const spec = buildByokSpec(input, {
       isUnresolved,
       providerRegion: literalRegion(awsProvider),
-      listsWrittenOut: ["keyAdministratorArns", "monitoredEventNames"],
+      writtenOut: ["keyAdministratorArns", "monitoredEventNames", "tags"],
     });
     const owner = `CamundaByokKey "${[scope.node.path, id].filter(Boolean).join("/")}"`;
     claimAwsNames(nameRegistry(stack, awsProvider), claimedAwsNames(spec, input.aliasName !== undefined, isUnresolved), owner);

@@ -25,10 +25,10 @@ export interface ValidationOptions {
   /** The ARN the engine deploys as (sts:GetCallerIdentity), when known: the lockout check needs it. */
   deployerArn?: string;
   /**
-   * List inputs the engine cannot take as one value known only later (a Terraform list
-   * variable): each element may be such a value, the list itself must be written out.
+   * List and map inputs the engine cannot take as one value known only later (a Terraform list
+   * or map variable): each element may be such a value, the list or map itself must be written out.
    */
-  listsWrittenOut?: readonly ("keyAdministratorArns" | "monitoredEventNames")[];
+  writtenOut?: readonly ("keyAdministratorArns" | "monitoredEventNames" | "tags")[];
 }
 
 export interface ValidationResult {
@@ -69,8 +69,11 @@ export function validateByokInput(input: ByokInput, options: ValidationOptions =
   checkAlerts(check, input, keyPartition);
   checkMonitoredEvents(check, input.monitoredEventNames);
   checkTags(check, input.tags);
-  for (const name of options.listsWrittenOut ?? []) {
-    if (check.pending(input[name])) {
+  for (const name of options.writtenOut ?? []) {
+    if (!check.pending(input[name])) continue;
+    if (name === "tags") {
+      check.problem(name, "must be a map written in the program (its values may be Terraform values): the package adds its own tags to it at synth, and a whole Terraform map cannot take them");
+    } else {
       check.problem(name, "must be a list written in the program (its elements may be Terraform values): the key policy and the event patterns are written at synth, and a whole Terraform list cannot go into them");
     }
   }

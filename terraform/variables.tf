@@ -187,4 +187,9 @@ variable "tags" {
   type        = map(string)
   default     = {}
   nullable    = false
+
+  validation {
+    condition     = length(var.tags) <= 48 && alltrue([for key, value in var.tags : can(regex("(?s)^.{1,128}$", key)) && !can(regex("(?i)^aws:", key)) && !contains(["camunda:cluster", "managed-by"], key) && can(regex("(?s)^.{0,256}$", value))])
+    error_message = "camunda-byok-kms: tags must hold at most 48 tags, with names of 1 to 128 characters that do not start with \"aws:\" and values of at most 256 characters, and leave \"camunda:cluster\" and \"managed-by\" to camunda-byok-kms."
+  }
 }

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { Testing, TerraformStack, TerraformVariable } from "cdktf";
+import { Testing, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { buildAlarmSettings, buildEventPattern, buildKeyPolicy, ByokValidationError } from "../shared";
 import { CamundaByokKey } from "../cdktf";
 import { CamundaByokStack } from "../examples/cdktf/main";
@@ -207,7 +207,7 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     expect(check.condition).to.include("var.days >= 7").and.to.include("var.days <= 30").and.to.include("floor(var.days)");
   });
 
-  it("checks lists and an alias known only to Terraform at plan time, and refuses whole lists the policy would embed", () => {
+  it("checks lists and an alias known only to Terraform at plan time, and refuses whole lists and maps it must write into", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "lists");
     const emails = new TerraformVariable(stack, "emails", { type: "list(string)" });
@@ -225,13 +225,14 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     const list = new TerraformVariable(other, "list", { type: "list(string)" });
     let error: unknown;
     try {
-      new CamundaByokKey(other, "byok", { ...props, keyAdministratorArns: list.listValue, monitoredEventNames: list.listValue });
+      const map = new TerraformVariable(other, "map", { type: "map(string)" });
+      new CamundaByokKey(other, "byok", { ...props, keyAdministratorArns: list.listValue, monitoredEventNames: list.listValue, tags: Token.asStringMap(map.value) });
     } catch (caught) {
       error = caught;
     }
     expect(error).to.be.instanceOf(ByokValidationError);
-    expect((error as ByokValidationError).problems.map((p) => p.input)).to.deep.equal(["keyAdministratorArns", "monitoredEventNames"]);
-    expect((error as ByokValidationError).message).to.include("must be a list written in the program");
+    expect((error as ByokValidationError).problems.map((p) => p.input)).to.deep.equal(["keyAdministratorArns", "monitoredEventNames", "tags"]);
+    expect((error as ByokValidationError).message).to.include("must be a list written in the program").and.to.include("must be a map written in the program");
   });
 
   it("creates a protected, monitored replica in the backup region with the same policy", () => {

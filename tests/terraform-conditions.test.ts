@@ -30,7 +30,8 @@ type CheckedInput =
   | "monitoredEventNames"
   | "keyAdministratorArns"
   | "alertTopicArn"
-  | "backupRegion";
+  | "backupRegion"
+  | "tags";
 
 const TYPES: Record<CheckedInput, string> = {
   camundaClusterRoleArn: "string",
@@ -44,6 +45,7 @@ const TYPES: Record<CheckedInput, string> = {
   keyAdministratorArns: "list(string)",
   alertTopicArn: "string",
   backupRegion: "string",
+  tags: "map(string)",
 };
 
 /** The conditions one input's value must meet, over `var.<variable>`. */
@@ -57,7 +59,7 @@ interface CheckedVariable {
  * What the construct takes as a Terraform value: not the backup region (it decides resources), and
  * not a whole list that goes into the policy or a pattern (refused, see cdktf.test.ts).
  */
-const CONSTRUCT_INPUTS = (Object.keys(TYPES) as CheckedInput[]).filter((input) => !["backupRegion", "keyAdministratorArns", "monitoredEventNames"].includes(input));
+const CONSTRUCT_INPUTS = (Object.keys(TYPES) as CheckedInput[]).filter((input) => !["backupRegion", "keyAdministratorArns", "monitoredEventNames", "tags"].includes(input));
 
 /** The construct's key preconditions that read one variable, when every checked input is one. */
 function constructConditions(): CheckedVariable[] {
@@ -146,6 +148,12 @@ const SAMPLES: Record<CheckedInput, fc.Arbitrary<unknown>> = {
   keyAdministratorArns: listOf(adminArn, fc.oneof(mutated(adminArn, fc.constantFrom(" ", "*", ":", "/", "x")), fc.string({ maxLength: 30 }))),
   alertTopicArn: fc.oneof(topicArn, topicArn.map((arn) => arn.replace(":sns:", ":sqs:")), topicArn.map((arn) => `${arn}*`), topicArn.map((arn) => arn.replace(/:\d{12}:/, ":1234:")), fc.string({ maxLength: 30 })),
   backupRegion: fc.oneof(knownRegion, mutated(knownRegion, fc.constantFrom("x", "-", "1", "", " ")), fc.string({ maxLength: 20 })),
+  tags: fc.oneof(
+    fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ maxLength: 12 }), { maxKeys: 4 }),
+    fc.dictionary(fc.oneof(fc.constantFrom("", "aws:x", "AWS:team", "awsx", "camunda:cluster", "managed-by", "a".repeat(128), "a".repeat(129), "line\nbreak"), fc.string({ maxLength: 8 })),
+      fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("v".repeat(256), "v".repeat(257), "two\nlines")), { minKeys: 1, maxKeys: 3 }),
+    fc.integer({ min: 47, max: 50 }).map((count) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`key${i}`, "v"]))),
+  ),
 };
 const SAMPLES_PER_CHECK = 300;
 
@@ -174,7 +182,7 @@ function javascriptAccepts(input: CheckedInput, value: unknown): boolean {
     return true;
   } catch (error) {
     const problems = (error as { problems?: { input: string }[] }).problems ?? [];
-    return !problems.some((p) => p.input === input || p.input.startsWith(`${input}[`));
+    return !problems.some((p) => p.input === input || p.input.startsWith(`${input}[`) || p.input.startsWith(`${input}.`));
   }
 }
 

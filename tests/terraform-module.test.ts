@@ -92,6 +92,7 @@ const BAD_VALUES: { name: string; variables: Record<string, unknown>; message: s
   { name: "long-rotation", variables: { rotation_period_in_days: 3000 }, message: "rotation_period_in_days must be a whole number of days between 90 and 2560", variable: true },
   { name: "bad-email", variables: { alert_emails: ["oncall"] }, message: "alert_emails must hold only email addresses", variable: true },
   { name: "reserved-alias", variables: { alias_name: "alias/aws/camunda" }, message: 'alias_name must not start with "alias/aws/"', variable: true },
+  { name: "reserved-tag", variables: { tags: { "managed-by": "me" } }, message: 'tags must hold at most 48 tags', variable: true },
   { name: "backup-in-cluster-region", variables: { backup_region: "eu-central-1" }, message: "backup_region must differ from cluster_region" },
   { name: "backup-provider-region", variables: { backup_region: "eu-west-1" }, message: 'backup_region is "eu-west-1", but the aws.backup provider deploys to "eu-central-1"' },
   { name: "region-mismatch", variables: { cluster_region: "us-east-1" }, message: 'cluster_region is "us-east-1", but the AWS provider deploys to "eu-central-1"' },

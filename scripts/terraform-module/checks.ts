@@ -28,6 +28,15 @@ export function checkCondition(check: DeferredCheck, value: string): string {
         : `length(distinct(${value})) == length(${value})`;
     case "notEmpty":
       return `length(${value}) > 0`;
+    case "mapEntries": {
+      const entry = [
+        `can(regex(${JSON.stringify(check.keyPattern)}, key))`,
+        `!can(regex(${JSON.stringify(check.keyExcludedPattern)}, key))`,
+        `!contains(${JSON.stringify(check.reservedKeys).replace(/,/g, ", ")}, key)`,
+        `can(regex(${JSON.stringify(check.valuePattern)}, value))`,
+      ].join(" && ");
+      return `length(${value}) <= ${check.maxEntries} && alltrue([for key, value in ${value} : ${entry}])`;
+    }
     case "oneOf":
       return `contains(${JSON.stringify(check.values).replace(/,/g, ", ")}, ${value})`;
     case "wholeNumberBetween":

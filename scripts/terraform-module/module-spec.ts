@@ -8,8 +8,16 @@ import type { Variant } from "./choices";
 import type { Hcl } from "./hcl";
 import { canonical, mergeSamples, type Sample } from "./merge";
 import { RESOURCE_TYPES, snakeCase, TERRAFORM_NAMES } from "./names";
-import { expression, listExpressionOf, wholeExpression } from "./symbols";
+import { expression, listExpressionOf, mapExpressionOf, wholeExpression } from "./symbols";
 import { buildVariants, LOCALS, readThroughLocals, SPACE } from "./variants";
+
+/** The HCL a checked value stands for: a string, a list or a map stand-in. */
+function expressionOfCheckedValue(value: unknown): string | undefined {
+  if (typeof value === "string") return wholeExpression(value);
+  if (Array.isArray(value)) return listExpressionOf(value[0]);
+  if (typeof value === "object" && value !== null) return mapExpressionOf(Object.keys(value)[0] ?? "");
+  return undefined;
+}
 
 /** The topic ARN references every variant agrees on: the existing topic or the new one. */
 const TOPIC_ARN_LOCALS: Record<string, string> = {
@@ -163,7 +171,7 @@ export function buildModuleSpec(): ModuleSpec {
   const preconditions: ModuleCheck[] = [];
   let deployerLookupCondition: string | undefined;
   for (const { check, variants } of deferred.values()) {
-    const value = typeof check.value === "string" ? wholeExpression(check.value) : listExpressionOf((check.value as string[])[0]);
+    const value = expressionOfCheckedValue(check.value);
     if (value === undefined) throw new Error(`a check on ${check.input} the module cannot express`);
     const message = problemMessage(check) + ".";
     const variableName = snakeCase(check.input);

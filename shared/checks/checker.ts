@@ -19,6 +19,8 @@ type DeferredRule =
   | { kind: "distinctElements"; ignoreCase: boolean }
   /** `value` is a list with an element. */
   | { kind: "notEmpty" }
+  /** `value` is a map of at most `maxEntries`, each key matching one pattern and not another nor a reserved key, each value matching. */
+  | { kind: "mapEntries"; maxEntries: number; keyPattern: string; keyExcludedPattern: string; reservedKeys: readonly string[]; valuePattern: string }
   /** `value`, the administrators, must include the principal the engine deploys as (or its account root). */
   | { kind: "deployerAdministers" };
 

@@ -14,6 +14,8 @@ const RESERVED_ALIAS_PREFIX = "(?i)^alias/aws/";
 
 /** AWS tags: at most 50 per resource, keys up to 128 and values up to 256 characters. */
 const MAX_TAGS = 50;
+const MAX_TAG_KEY_LENGTH = 128;
+const MAX_TAG_VALUE_LENGTH = 256;
 
 export function checkClusterName(check: Checker, clusterName: unknown): void {
   if (clusterName === undefined || clusterName === "") {
@@ -54,12 +56,25 @@ export function checkKeySettings(check: Checker, input: ByokInput): void {
 }
 
 export function checkTags(check: Checker, tags: unknown): void {
+  const reserved = [CLUSTER_TAG_KEY, ...Object.keys(MANAGED_BY_TAG)];
+  if (check.pending(tags)) {
+    check.defer({
+      input: "tags",
+      value: tags,
+      message: `must hold at most ${MAX_TAGS - reserved.length} tags, with names of 1 to ${MAX_TAG_KEY_LENGTH} characters that do not start with "aws:" and values of at most ${MAX_TAG_VALUE_LENGTH} characters, and leave ${reserved.map((key) => `"${key}"`).join(" and ")} to camunda-byok-kms`,
+      kind: "mapEntries",
+      maxEntries: MAX_TAGS - reserved.length,
+      keyPattern: `(?s)^.{1,${MAX_TAG_KEY_LENGTH}}$`,
+      keyExcludedPattern: "(?i)^aws:",
+      reservedKeys: reserved,
+      valuePattern: `(?s)^.{0,${MAX_TAG_VALUE_LENGTH}}$`,
+    });
+  }
   if (!check.known(tags)) return;
   if (typeof tags !== "object" || tags === null || Array.isArray(tags)) {
     check.problem("tags", `must be an object of tag names to values (got ${showValue(tags)})`);
     return;
   }
-  const reserved = [CLUSTER_TAG_KEY, ...Object.keys(MANAGED_BY_TAG)];
   const entries = Object.entries(tags);
   if (entries.length + reserved.length > MAX_TAGS) {
     check.problem("tags", `may hold at most ${MAX_TAGS - reserved.length} tags, as AWS allows ${MAX_TAGS} and the package sets ${reserved.length} (got ${entries.length})`);
@@ -67,10 +82,10 @@ export function checkTags(check: Checker, tags: unknown): void {
   for (const [key, value] of entries) {
     const name = `tags.${key}`;
     if (reserved.includes(key)) check.problem(name, "is set by camunda-byok-kms itself");
-    else if (key.length === 0 || key.length > 128) check.problem(name, "tag names must be 1 to 128 characters");
+    else if (key.length === 0 || key.length > MAX_TAG_KEY_LENGTH) check.problem(name, `tag names must be 1 to ${MAX_TAG_KEY_LENGTH} characters`);
     else if (key.toLowerCase().startsWith("aws:")) check.problem(name, 'tag names must not start with "aws:", which AWS reserves');
     if (!check.known(value)) continue;
     if (typeof value !== "string") check.problem(name, `must be a string (got ${showValue(value)})`);
-    else if (value.length > 256) check.problem(name, "tag values must be at most 256 characters");
+    else if (value.length > MAX_TAG_VALUE_LENGTH) check.problem(name, `tag values must be at most ${MAX_TAG_VALUE_LENGTH} characters`);
   }
 }
