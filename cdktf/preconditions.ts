@@ -38,6 +38,9 @@ function terraformCondition(check: DeferredCheck, lookups: ProviderLookups): unk
       return Op.not(Fn.can(Fn.regex(hclStringLiteral(check.pattern), value)));
     case "differsFrom":
       return Op.neq(value, check.other);
+    case "arnInRegion":
+      // A malformed ARN fails its own "matches" check; element() only has to read a good one.
+      return Op.eq(Fn.element(Fn.split(":", value), 3), check.region);
     case "eachMatches":
       return Fn.alltrue(forEachElement(list, `can(regex("${hclStringLiteral(check.pattern)}", val))`));
     case "distinctElements":

@@ -149,6 +149,14 @@ resource "aws_kms_key" "this" {
       error_message = "camunda-byok-kms: backup_region must differ from cluster_region."
     }
     precondition {
+      condition     = var.alert_topic_arn != null ? try(split(":", var.alert_topic_arn)[3], "") == var.cluster_region : true
+      error_message = "camunda-byok-kms: alert_topic_arn must be a topic in cluster_region: alarms and rules notify topics in their own region only."
+    }
+    precondition {
+      condition     = local.dual_region && var.alert_topic_arn != null && var.backup_alert_topic_arn != null ? try(split(":", var.backup_alert_topic_arn)[3], "") == var.backup_region : true
+      error_message = "camunda-byok-kms: backup_alert_topic_arn must be a topic in backup_region: alarms and rules notify topics in their own region only."
+    }
+    precondition {
       condition     = !var.enable_default_account_access && length(local.key_administrator_arns) > 0 ? contains(var.key_administrator_arns, one(data.aws_iam_session_context.deployer[*].issuer_arn)) || contains(var.key_administrator_arns, "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root") : true
       error_message = "camunda-byok-kms: key_administrator_arns must include the principal that deploys the key when enable_default_account_access is false, or AWS refuses to create it (MalformedPolicyDocumentException: the policy would lock its creator out); add the deploying role to key_administrator_arns, or keep enable_default_account_access on."
     }

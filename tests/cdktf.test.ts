@@ -212,13 +212,15 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     const stack = new TerraformStack(app, "lists");
     const emails = new TerraformVariable(stack, "emails", { type: "list(string)" });
     const alias = new TerraformVariable(stack, "alias", { type: "string" });
-    new CamundaByokKey(stack, "byok", { ...props, alertEmails: emails.listValue, aliasName: alias.stringValue });
+    const topic = new TerraformVariable(stack, "topic", { type: "string" });
+    new CamundaByokKey(stack, "byok", { ...props, alertEmails: emails.listValue, aliasName: alias.stringValue, alertTopicArn: topic.stringValue });
     const key = tfResource(JSON.parse(Testing.synth(stack)), "aws_kms_key", "key");
     const messages = key.lifecycle.precondition.map((p: any) => p.error_message);
     expect(messages).to.include.members([
       "camunda-byok-kms: alertEmails must hold only email addresses.",
       "camunda-byok-kms: alertEmails must not repeat an address.",
       'camunda-byok-kms: aliasName must not start with "alias/aws/", which AWS reserves for AWS managed keys.',
+      "camunda-byok-kms: alertTopicArn must be a topic in clusterRegion: alarms and rules notify topics in their own region only.",
     ]);
 
     const other = new TerraformStack(Testing.app(), "whole-lists");

@@ -83,7 +83,7 @@ function moduleAssertions(input: ByokInput): string[] {
 const assertLine = (condition: string, message: string) => `  assert {\n    condition     = ${condition}\n    error_message = ${JSON.stringify(message)}\n  }`;
 
 /** Bad values, each in its own file (a failed run skips the rest of its file). */
-const BAD_VALUES: { name: string; variables: Record<string, unknown>; message: string; deployer?: MockDeployer; variable?: boolean }[] = [
+const BAD_VALUES: { name: string; variables: Record<string, unknown>; message: string; deployer?: MockDeployer; variable?: boolean; alsoWarns?: boolean }[] = [
   { name: "sts-session-arn", variables: { camunda_cluster_role_arn: "arn:aws:sts::123456789012:assumed-role/c8-apps/session" }, message: "camunda_cluster_role_arn must be an IAM role ARN", variable: true },
   { name: "bad-cluster-name", variables: { cluster_name: "-payments" }, message: 'cluster_name must be 1-32 letters, digits, "-" or "_", starting with a letter or digit', variable: true },
   { name: "unknown-region", variables: { cluster_region: "xx-nowhere-1" }, message: "cluster_region must be an AWS region this version of camunda-byok-kms knows", variable: true },
@@ -93,6 +93,12 @@ const BAD_VALUES: { name: string; variables: Record<string, unknown>; message: s
   { name: "bad-email", variables: { alert_emails: ["oncall"] }, message: "alert_emails must hold only email addresses", variable: true },
   { name: "reserved-alias", variables: { alias_name: "alias/aws/camunda" }, message: 'alias_name must not start with "alias/aws/"', variable: true },
   { name: "reserved-tag", variables: { tags: { "managed-by": "me" } }, message: 'tags must hold at most 48 tags', variable: true },
+  {
+    name: "backup-topic-in-cluster-region",
+    variables: { backup_region: "eu-west-1", alert_topic_arn: EXISTING_TOPICS.alertTopicArn, backup_alert_topic_arn: EXISTING_TOPICS.alertTopicArn },
+    message: "backup_alert_topic_arn must be a topic in backup_region",
+    alsoWarns: true,
+  },
   { name: "backup-in-cluster-region", variables: { backup_region: "eu-central-1" }, message: "backup_region must differ from cluster_region" },
   { name: "backup-provider-region", variables: { backup_region: "eu-west-1" }, message: 'backup_region is "eu-west-1", but the aws.backup provider deploys to "eu-central-1"' },
   { name: "region-mismatch", variables: { cluster_region: "us-east-1" }, message: 'cluster_region is "us-east-1", but the AWS provider deploys to "eu-central-1"' },
@@ -338,7 +344,8 @@ describe("Terraform module (terraform/)", () => {
 
     for (const bad of BAD_VALUES) {
       it(`stops the plan on ${bad.name} with the package's message`, () => {
-        expectPlanFailure(module, `bad-${bad.name}.tftest.hcl`, bad.message, bad.variable ? ["Invalid value for variable"] : ["Resource precondition failed"]);
+        const summaries = bad.variable ? ["Invalid value for variable"] : ["Resource precondition failed", ...(bad.alsoWarns ? ["Check block assertion failed"] : [])];
+        expectPlanFailure(module, `bad-${bad.name}.tftest.hcl`, bad.message, summaries);
       });
     }
 

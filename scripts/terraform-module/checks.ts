@@ -20,6 +20,8 @@ export function checkCondition(check: DeferredCheck, value: string): string {
       return `!can(regex(${JSON.stringify(check.pattern)}, ${value}))`;
     case "differsFrom":
       return `${value} != ${otherValue(check.other)}`;
+    case "arnInRegion":
+      return `try(split(":", ${value})[3], "") == ${otherValue(check.region)}`;
     case "eachMatches":
       return `alltrue([for element in ${value} : can(regex(${JSON.stringify(check.pattern)}, element))])`;
     case "distinctElements":

@@ -55,6 +55,9 @@ export function checkTopicArn(
   if (check.pending(arn)) {
     check.defer({ input: name, value: arn, message: "must be an SNS topic ARN like arn:aws:sns:eu-central-1:123456789012:alerts", kind: "matches", pattern: SNS_TOPIC_ARN_PATTERN });
   }
+  if (arn !== undefined && region !== undefined && (check.pending(arn) || check.pending(region))) {
+    check.defer({ input: name, value: arn, message: `must be a topic in ${regionInput}: alarms and rules notify topics in their own region only`, kind: "arnInRegion", region });
+  }
   if (!check.known(arn) || !check.string(name, arn)) return;
   const parsed = parseTopicArn(arn);
   if (!parsed) {

@@ -13,6 +13,8 @@ type DeferredRule =
   | { kind: "wholeNumberBetween"; min: number; max: number }
   /** `value` must differ from `other`, another input's value. */
   | { kind: "differsFrom"; other: unknown }
+  /** `value`, an ARN, must name `region` (another input's value) as its region. */
+  | { kind: "arnInRegion"; region: unknown }
   /** `value` is a list: each element must match. */
   | { kind: "eachMatches"; pattern: string }
   /** `value` is a list without repeats. */
