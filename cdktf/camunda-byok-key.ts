@@ -10,7 +10,7 @@ import {
 import { Construct } from "constructs";
 import { buildByokSpec, type ByokInput } from "../shared";
 import { collectReferences, describeProblem, EACH_VALUE, referencedResource, renderTemplate, type TemplateRenderer } from "../shared/internal";
-import { claimAwsNames, claimedAwsNames } from "../shared/internal";
+import { claimAwsNames, claimedAwsNames, DOCUMENT_LISTS } from "../shared/internal";
 import { keyPreconditions } from "./preconditions";
 import { awsProviderOf, literalRegion, nameRegistry } from "./provider-scope";
 import { RESOURCE_CLASSES, resourceConfig } from "./resources";
@@ -84,7 +84,8 @@ export class CamundaByokKey extends Construct {
     const spec = buildByokSpec(input, {
       isUnresolved,
       providerRegion: literalRegion(awsProvider),
-      writtenOut: ["keyAdministratorArns", "monitoredEventNames", "tags"],
+      // cdktf writes the policy, the patterns and the tags at synth: a whole token list or map cannot go in.
+      writtenOut: [...DOCUMENT_LISTS, "tags"],
     });
     const owner = `CamundaByokKey "${[scope.node.path, id].filter(Boolean).join("/")}"`;
     claimAwsNames(nameRegistry(stack, awsProvider), claimedAwsNames(spec, input.aliasName !== undefined, isUnresolved), owner);

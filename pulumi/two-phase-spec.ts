@@ -11,7 +11,7 @@
 // secret input makes only what derives from it secret); the others come from the deploy-time spec.
 import * as pulumi from "@pulumi/pulumi";
 import { buildByokSpec, ByokValidationError, type ByokInput, type ByokSpec } from "../shared";
-import { renderTemplate, type TemplateRenderer } from "../shared/internal";
+import { DOCUMENT_LISTS, renderTemplate, type TemplateRenderer } from "../shared/internal";
 import { DeployTimeByokError } from "./deploy-time-error";
 import type { ProviderLookups } from "./provider-lookups";
 
@@ -45,16 +45,12 @@ function involvesUnresolved(value: unknown): boolean {
   return false;
 }
 
-/**
- * Lists whose length decides no resource: an Output of one stands now for a list of one unknown
- * element (so the statement or pattern branch it feeds is built at deploy time).
- */
-const LISTS_OF_VALUES = ["keyAdministratorArns", "monitoredEventNames"] as const;
-
 /** The first phase: throws ByokValidationError on plain bad input, before anything is registered. */
 export function specKnownNow(args: object): ByokSpec {
   const known = knownNow(args) as Record<string, unknown>;
-  for (const name of LISTS_OF_VALUES) if (known[name] === UNRESOLVED) known[name] = [UNRESOLVED];
+  // An Output of a list that decides no resource stands now for a list of one unknown element,
+  // so the statement or pattern branch it feeds is built at deploy time.
+  for (const name of DOCUMENT_LISTS) if (known[name] === UNRESOLVED) known[name] = [UNRESOLVED];
   const now = buildByokSpec(known as unknown as ByokInput, { isUnresolved });
   if (now.resources.some((resource) => resource.forEach !== undefined)) {
     // Pulumi must know how many subscriptions to register; the addresses may be Outputs.

@@ -126,6 +126,12 @@ export interface ByokInputs<
   tags?: M;
 }
 
+/**
+ * List inputs that go into documents (the key policy, the event patterns) and decide no resource:
+ * an engine may learn such a list as a whole only later, if it can build those documents then.
+ */
+export const DOCUMENT_LISTS = ["keyAdministratorArns", "monitoredEventNames"] as const;
+
 /** The inputs with plain values: what the core validates and builds from. */
 export interface ByokInput extends ByokInputs {}
 

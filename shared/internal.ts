@@ -9,7 +9,7 @@ export { claimAwsNames, claimedAwsNames } from "./aws-names";
 export type { DeferredCheck } from "./checks/checker";
 export { describeProblem } from "./errors";
 export { providerRegionMismatch } from "./checks/regions";
-export { withDefaults, INPUT_NAMES, type ResolvedInput } from "./inputs";
+export { DOCUMENT_LISTS, withDefaults, INPUT_NAMES, type ResolvedInput } from "./inputs";
 export {
   buildAlertTopicPolicy,
   buildEventPatternFromNames,

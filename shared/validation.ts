@@ -5,7 +5,7 @@ import { checkClusterName, checkKeySettings, checkTags } from "./checks/key-sett
 import { checkAdministrators, checkPolicySize, checkRoleArn } from "./checks/principals";
 import { checkRegions, providerRegionMismatch } from "./checks/regions";
 import { ByokValidationError, type ByokProblem } from "./errors";
-import { INPUT_NAMES, type ByokInput } from "./inputs";
+import { INPUT_NAMES, type ByokInput, type DOCUMENT_LISTS } from "./inputs";
 import type { PolicyDocument } from "./key-policy";
 import type { Partition } from "./regions";
 
@@ -28,7 +28,7 @@ export interface ValidationOptions {
    * List and map inputs the engine cannot take as one value known only later (a Terraform list
    * or map variable): each element may be such a value, the list or map itself must be written out.
    */
-  writtenOut?: readonly ("keyAdministratorArns" | "monitoredEventNames" | "tags")[];
+  writtenOut?: readonly ((typeof DOCUMENT_LISTS)[number] | "tags")[];
 }
 
 export interface ValidationResult {

@@ -11,6 +11,7 @@ import { MODULE_DIR, staleModuleFiles } from "../scripts/generate-terraform-modu
 import { buildModuleSpec } from "../scripts/terraform-module/module-spec";
 import { snakeCase } from "../scripts/terraform-module/names";
 import { NOT_VARIABLES } from "../scripts/terraform-module/variants";
+import { AWS_PROVIDER_CONSTRAINT, TERRAFORM_CONSTRAINT } from "../scripts/terraform-module/requirements";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
 import { runnableConfig, requireTerraform, terraformFilesWorkdir, terraformWorkdirIn, type TerraformTestResult, type TerraformTools } from "./support/terraform";
 import { coreExpectations, expectationAssertions, terraformAddress, terraformJson } from "./support/terraform-expectations";
@@ -265,6 +266,11 @@ describe("Terraform module (terraform/)", () => {
     expect(outputs).to.have.members(["key_arn", "key_id", "replica_key_arn", "alias_name", "key_policy_json", "event_rule_arn", "alarm_arn", "alert_topic_arn"]);
     const readme = readFileSync(path.join(MODULE_DIR, "README.md"), "utf8");
     for (const name of [...variables, ...outputs]) expect(readme).to.include(`| \`${name}\` |`);
+  });
+
+  it("its example asks for the Terraform and AWS provider versions the module asks for", () => {
+    const example = readFileSync(path.join(__dirname, "..", "examples", "terraform", "main.tf"), "utf8");
+    expect(example).to.include(`required_version = "${TERRAFORM_CONSTRAINT}"`).and.to.include(`version = "${AWS_PROVIDER_CONSTRAINT}"`);
   });
 
   it("reads every variable it declares (an input the generator forgot would be a dead variable)", () => {
