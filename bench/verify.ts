@@ -24,7 +24,9 @@ function addLatency(): () => void {
       return answer.apply(this, args);
     } as typeof client.prototype.send;
   });
-  return () => CLIENTS.forEach((client, index) => (client.prototype.send = originals[index] as never));
+  return () => {
+    for (const [index, client] of CLIENTS.entries()) client.prototype.send = originals[index] as never;
+  };
 }
 
 async function measure(label: string, backupKeyArn?: string) {

@@ -1,5 +1,5 @@
 import { Fn, Op, TerraformIterator, Token, type Precondition } from "cdktf";
-import { type ByokSpec } from "../shared";
+import type { ByokSpec } from "../shared";
 import { describeProblem, providerRegionMismatch, type DeferredCheck } from "../shared/internal";
 import type { ProviderLookups } from "./provider-lookups";
 

@@ -1,6 +1,6 @@
 // Which AWS provider a construct deploys with, what it says about its region at synth, and the
 // registry of AWS names taken on it (see shared/aws-names.ts).
-import { TerraformProvider, TerraformStack, Token } from "cdktf";
+import { TerraformProvider, type TerraformStack, Token } from "cdktf";
 
 /** The AWS provider a key uses: the one it was given, else the stack's default (unaliased) one. */
 export function awsProviderOf(stack: TerraformStack, provider: TerraformProvider | undefined): TerraformProvider | undefined {

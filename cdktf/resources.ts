@@ -11,6 +11,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import type { ResourceKind, ResourceSpec } from "../shared";
 
+// biome-ignore lint/suspicious/noExplicitAny: each class takes its own config type; the parity tests check what the spec gives them
 type Constructor = new (scope: Construct, id: string, config: any) => TerraformResource;
 
 /** Each spec kind's provider class, imported by path: the provider's root index costs seconds. */

@@ -18,7 +18,7 @@ export interface ParsedCommand {
 export function parseCommand(argv: string[], options: Options): ParsedCommand {
   // Every flag is parsed as repeatable, so a repeated single-valued flag is an error, not the last one silently.
   const repeatable = Object.fromEntries(Object.entries(options).map(([name, option]) => [name, { ...option, multiple: true }]));
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, options: repeatable, allowPositionals: true, strict: true });
   } catch (error) {

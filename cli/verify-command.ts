@@ -45,7 +45,7 @@ export async function verifyCommand(argv: string[], out: (text: string) => void,
   const progress = (running: string[]) => {
     if (tty) err(`\r\x1b[2K${SPINNER[frame++ % SPINNER.length]} checking ${running.join(", ")}`);
   };
-  let report;
+  let report: Awaited<ReturnType<typeof verifyByokKey>>;
   try {
     report = await verifyByokKey({ ...options, onProgress: (_finished, running) => progress(running) });
   } catch (error) {

@@ -12,6 +12,7 @@ import type { ResourceKind, ResourceSpec } from "../shared";
 
 export type PulumiResource = pulumi.CustomResource;
 
+// biome-ignore lint/suspicious/noExplicitAny: each class takes its own args type; the parity tests check what the spec gives them
 type Constructor = new (name: string, args: any, opts?: pulumi.CustomResourceOptions) => PulumiResource;
 
 /** Each spec kind's @pulumi/aws class, imported by module so no other service loads. */

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { type App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CamundaByokKey, type CamundaByokKeyProps } from "../cdktf";
 import { CamundaByokStack } from "../examples/cdktf/main";
@@ -212,7 +212,7 @@ function expectPreconditionFailure(result: TerraformTestResult, name: string, me
   expectPlanFailure(result, `bad-${name}.tftest.hcl`, message);
 }
 
-describe("CDKTF output in real Terraform (terraform test, mocked AWS provider)", function () {
+describe("CDKTF output in real Terraform (terraform test, mocked AWS provider)", () => {
   let cases: Record<string, Case>;
 
   before(async function () {

@@ -9,7 +9,7 @@ import { CamundaByokKey as PulumiByokKey } from "../pulumi";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { camelKeys, resolveTerraformReferences, synthByok, tfAddress, tfResource } from "./support/cdktf";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { installPulumiMocks, settle, valueOf } from "./support/pulumi-mocks";
+import { installPulumiMocks, settle, settledValue } from "./support/pulumi-mocks";
 import { REPO_ROOT } from "./support/processes";
 
 const ACCOUNT = "111122223333";
@@ -92,7 +92,7 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
   it("emits the same key policy, event patterns and alarm as the core and the Pulumi component", async () => {
     const registered = installPulumiMocks({ accountId: ACCOUNT });
     const pulumiByok = new PulumiByokKey("byok", props);
-    await valueOf(pulumiByok.keyArn);
+    await settledValue(pulumiByok.keyArn);
     await settle();
     const pulumiState = (logicalId: string) => registered.find((r) => r.name === `byok-${logicalId}`)!;
 

@@ -9,7 +9,7 @@ const BIN = path.join(REPO_ROOT, "dist/cli/main.js");
 const cli = (...args: string[]) => runNode([BIN, ...args]);
 
 describe("CLI (the built binary, as a process)", () => {
-  before(function () {
+  before(() => {
     if (!existsSync(BIN)) throw new Error("dist/cli/main.js is missing: run `npm run build` first (npm test does)");
   });
 

@@ -51,7 +51,7 @@ function typeCheckAndBuild(dir: string): void {
   expect(result.status, result.output).to.equal(0);
 }
 
-describe("the packed tarball in fresh projects from the stock templates", function () {
+describe("the packed tarball in fresh projects from the stock templates", () => {
   let tarball: string;
   const projects: string[] = [];
 

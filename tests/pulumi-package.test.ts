@@ -7,7 +7,7 @@ import { CamundaByokKey, CAMUNDA_BYOK_KEY_TYPE } from "../pulumi";
 import { ByokValidationError, buildKeyPolicy } from "../shared";
 import { INPUT_NAMES } from "../shared/internal";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { installPulumiMocks, settle, valueOf, type RegisteredResource } from "./support/pulumi-mocks";
+import { installPulumiMocks, settle, settledValue, type RegisteredResource } from "./support/pulumi-mocks";
 import { REPO_ROOT } from "./support/processes";
 
 // The component as other Pulumi languages get it: `pulumi/` is a source-based plugin package, and
@@ -134,14 +134,14 @@ describe("the Pulumi component package for other languages (schema inferred by @
     const typescriptPath = async (args: Record<string, unknown>): Promise<RegisteredResource[]> => {
       const registered = installPulumiMocks();
       const component = new CamundaByokKey("byok", args as never);
-      await valueOf(component.keyArn);
+      await settledValue(component.keyArn);
       await settle();
       return registered;
     };
     const constructPath = async (inputs: Record<string, unknown>) => {
       const registered = installPulumiMocks();
       const result = await provider().construct("byok", CAMUNDA_BYOK_KEY_TYPE, inputs as pulumi.Inputs, {});
-      const keyArn = await valueOf(pulumi.output(result.state.keyArn as pulumi.Input<string>));
+      const keyArn = await settledValue(pulumi.output(result.state.keyArn as pulumi.Input<string>));
       await settle();
       return { registered, keyArn, state: result.state };
     };

@@ -5,7 +5,7 @@ import { buildEventPattern, buildKeyPolicy, ByokValidationError } from "../share
 import { CamundaByokKey, type CamundaByokKeyArgs } from "../pulumi";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
 import { exampleProjectName, loadStackConfig, runPulumiExample } from "./support/pulumi-example";
-import { installPulumiMocks, invokeCounts, isSecret, settle, valueOf, type RegisteredResource } from "./support/pulumi-mocks";
+import { installPulumiMocks, invokeCounts, isSecret, settle, settledValue, type RegisteredResource } from "./support/pulumi-mocks";
 
 const ACCOUNT = "111122223333";
 const baseArgs: CamundaByokKeyArgs = {
@@ -114,7 +114,7 @@ describe("Pulumi component (under mocks)", () => {
     const { component } = createComponent(baseArgs);
     let error: unknown;
     try {
-      await valueOf(component.keyArn);
+      await settledValue(component.keyArn);
     } catch (caught) {
       error = caught;
     }
@@ -127,7 +127,7 @@ describe("Pulumi component (under mocks)", () => {
   it("reports a deploy-time failure as Pulumi reports a ResourceError: the package's message first, once, on the component", async () => {
     installPulumiMocks({ providerRegion: "us-east-1" });
     const { component } = createComponent(baseArgs);
-    const error = await valueOf(component.keyArn).then(() => undefined, (caught: unknown) => caught);
+    const error = await settledValue(component.keyArn).then(() => undefined, (caught: unknown) => caught);
     // Every child tried to serialize the failed value by now.
     await settle();
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -143,7 +143,7 @@ describe("Pulumi component (under mocks)", () => {
   it("refuses at deploy time, with account access off, administrators that leave out the deploying principal", async () => {
     const registered = installPulumiMocks();
     const { component } = createComponent({ ...baseArgs, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/SecurityAdmins"] });
-    const error = await valueOf(component.keyArn).then(() => undefined, (caught: unknown) => caught);
+    const error = await settledValue(component.keyArn).then(() => undefined, (caught: unknown) => caught);
     expect(error).to.be.instanceOf(ByokValidationError);
     expect((error as ByokValidationError).problems.map((p) => p.input)).to.deep.equal(["keyAdministratorArns"]);
     expect((error as Error).message).to.include("deploying as arn:aws:iam::111122223333:role/deployer");
@@ -152,13 +152,13 @@ describe("Pulumi component (under mocks)", () => {
 
     installPulumiMocks();
     const deployerIsAdmin = createComponent({ ...baseArgs, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"] });
-    expect(await valueOf(deployerIsAdmin.component.keyArn)).to.match(/^arn:aws:kms:/);
+    expect(await settledValue(deployerIsAdmin.component.keyArn)).to.match(/^arn:aws:kms:/);
   });
 
   it("makes only the settings derived from a secret input secret", async () => {
     const registered = installPulumiMocks();
     const { component } = createComponent({ ...baseArgs, camundaClusterRoleArn: pulumi.secret(CAMUNDA_ROLE_ARN) });
-    await valueOf(component.keyArn);
+    await settledValue(component.keyArn);
     expect(await isSecret(component.aliasName)).to.equal(false);
     expect(await isSecret(component.keyArn)).to.equal(false);
     await settle();
@@ -169,7 +169,7 @@ describe("Pulumi component (under mocks)", () => {
     installPulumiMocks();
     const { component } = createComponent({ ...baseArgs, camundaClusterRoleArn: pulumi.secret(CAMUNDA_ROLE_ARN) });
     expect(await isSecret(component.keyPolicyJson)).to.equal(true);
-    expect(await valueOf(component.keyPolicyJson)).to.include(CAMUNDA_ROLE_ARN);
+    expect(await settledValue(component.keyPolicyJson)).to.include(CAMUNDA_ROLE_ARN);
     const plain = createComponent({ ...baseArgs, clusterName: "plain" }).component;
     expect(await isSecret(plain.keyPolicyJson)).to.equal(false);
   });
@@ -206,7 +206,7 @@ describe("Pulumi component (under mocks)", () => {
     const admins = ["arn:aws:iam::111122223333:role/KmsAdmins"];
     const names = ["DisableKey", "ScheduleKeyDeletion"];
     const { component } = createComponent({ ...baseArgs, keyAdministratorArns: pulumi.output(admins), monitoredEventNames: pulumi.output(names) });
-    expect(JSON.parse(await valueOf(component.keyPolicyJson))).to.deep.equal(
+    expect(JSON.parse(await settledValue(component.keyPolicyJson))).to.deep.equal(
       buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: ACCOUNT, keyAdministratorArns: admins }),
     );
     await settle();
@@ -217,7 +217,7 @@ describe("Pulumi component (under mocks)", () => {
     const bad = createComponent({ ...baseArgs, keyAdministratorArns: pulumi.output(["arn:aws:iam::111122223333:group/Admins"]) });
     let error: unknown;
     try {
-      await valueOf(bad.component.keyArn);
+      await settledValue(bad.component.keyArn);
     } catch (caught) {
       error = caught;
     }
@@ -227,7 +227,7 @@ describe("Pulumi component (under mocks)", () => {
   it("accepts Outputs as alert addresses", async () => {
     const registered = installPulumiMocks();
     const { component } = createComponent({ ...baseArgs, alertEmails: [pulumi.output("oncall@example.com"), "sec@example.com"] });
-    await valueOf(component.keyArn);
+    await settledValue(component.keyArn);
     await settle();
     expect(registered.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription").map((r) => r.inputs.endpoint))
       .to.have.members(["oncall@example.com", "sec@example.com"]);
@@ -238,7 +238,7 @@ describe("Pulumi component (under mocks)", () => {
     const { component } = createComponent({ ...baseArgs, camundaClusterRoleArn: pulumi.output("arn:aws:iam::123456789012:user/bob") });
     let error: unknown;
     try {
-      await valueOf(component.keyArn);
+      await settledValue(component.keyArn);
     } catch (caught) {
       error = caught;
     }
@@ -249,7 +249,7 @@ describe("Pulumi component (under mocks)", () => {
   it("creates a protected, monitored replica in the backup region with the same policy", async () => {
     const registered = installPulumiMocks();
     const { component, childOptions } = createComponent({ ...baseArgs, backupRegion: "eu-west-1" });
-    const replicaArn = await valueOf(component.replicaKeyArn);
+    const replicaArn = await settledValue(component.replicaKeyArn);
     await settle();
     const key = byName(registered, "byok-key");
     const replica = byName(registered, "byok-replica-key");
@@ -271,7 +271,7 @@ describe("Pulumi component (under mocks)", () => {
     const keyUrns = async (args: CamundaByokKeyArgs) => {
       installPulumiMocks();
       const { children } = createComponent({ ...args, backupRegion: "eu-west-1" });
-      return Promise.all(["byok-key", "byok-replica-key"].map((name) => valueOf(children.get(name)!.urn)));
+      return Promise.all(["byok-key", "byok-replica-key"].map((name) => settledValue(children.get(name)!.urn)));
     };
     const before = await keyUrns(baseArgs);
     const after = await keyUrns({ ...baseArgs, clusterName: "renamed", aliasName: "alias/other", tags: { team: "x" }, alertEmails: ["a@example.com", "b@example.com"] });
@@ -320,11 +320,11 @@ describe("Pulumi component (under mocks)", () => {
     const registered = installPulumiMocks();
     const provider = new Provider("frankfurt", { region: "eu-central-1" });
     const { component, childOptions } = createComponent(baseArgs, { providers: { aws: provider } });
-    await valueOf(component.keyArn);
+    await settledValue(component.keyArn);
     await settle();
     expect(byName(registered, "frankfurt").type).to.equal("pulumi:providers:aws");
     expect(childOptions.get("byok-key")?.parent).to.equal(component);
-    const providerUrn = await valueOf(provider.urn);
+    const providerUrn = await settledValue(provider.urn);
     expect((component as any).getProvider("aws::Key")).to.equal(provider);
     expect(providerUrn).to.include("frankfurt");
   });
@@ -333,7 +333,7 @@ describe("Pulumi component (under mocks)", () => {
     installPulumiMocks();
     const { component } = createComponent(baseArgs, { aliases: [{ name: "old-byok" }] });
     const aliases = pulumi.allAliases([], "byok-key", "aws:kms/key:Key", component, "byok");
-    const urns = await Promise.all(aliases.map((alias) => valueOf(alias)));
+    const urns = await Promise.all(aliases.map((alias) => settledValue(alias)));
     expect(urns.some((urn) => urn.endsWith("CamundaByokKey$aws:kms/key:Key::old-byok-key"))).to.equal(true);
   });
 });

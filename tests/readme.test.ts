@@ -4,7 +4,7 @@ import path from "node:path";
 import { REPO_ROOT, runNode } from "./support/processes";
 
 /** The first fenced block after `<!-- snippet: NAME -->` in the README. */
-export function readmeSnippet(name: string): string {
+function readmeSnippet(name: string): string {
   const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
   const marker = `<!-- snippet: ${name} -->`;
   const start = readme.indexOf(marker);

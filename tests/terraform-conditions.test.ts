@@ -221,7 +221,7 @@ describe("deferred checks as Terraform conditions", () => {
 });
 
 for (const [source, conditions] of Object.entries(SOURCES)) {
-  describe(`${source}: Terraform's verdict equals JavaScript's over generated values`, function () {
+  describe(`${source}: Terraform's verdict equals JavaScript's over generated values`, () => {
     let tools: TerraformTools;
     const checks = conditions();
 

@@ -279,7 +279,7 @@ describe("Terraform module (terraform/)", () => {
     expect(variables.filter((name) => !new RegExp(`\\bvar\\.${name}\\b`).test(body))).to.deep.equal([]);
   });
 
-  describe("in real Terraform (terraform test, mocked AWS provider)", function () {
+  describe("in real Terraform (terraform test, mocked AWS provider)", () => {
     let tools: TerraformTools;
     let module: TerraformTestResult;
     let example: TerraformTestResult;

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { RE2JS } from "re2js";
 import { validateByokInput } from "../shared";
-import { type DeferredCheck } from "../shared/internal";
+import type { DeferredCheck } from "../shared/internal";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
 
 const TOKEN = "${TfToken[TOKEN.1]}";

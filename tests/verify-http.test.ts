@@ -62,7 +62,7 @@ async function verifyCli(endpoint: string, args: string[]): Promise<{ code: numb
 
 describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", () => {
   let aws: FakeAws | undefined;
-  before(function () {
+  before(() => {
     if (!existsSync(BIN)) throw new Error("dist/cli/main.js is missing: run `npm run build` first (npm test does)");
   });
   afterEach(async () => {
@@ -125,6 +125,7 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
     const home = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-home-"));
     const env = { PATH: process.env.PATH, HOME: home, AWS_ENDPOINT_URL: aws.url, AWS_ACCESS_KEY_ID: "AKIAFAKEFORTESTS0001", AWS_SECRET_ACCESS_KEY: "fake-secret", AWS_EC2_METADATA_DISABLED: "true", TERM: "xterm" };
     const terminal = (await runAsync("script", ["-qec", command, "/dev/null"], { env })).stdout;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequence that clears a terminal line is what is tested
     expect(terminal).to.match(/\r\x1b\[2K[|/\\-] checking [a-z-, ]+/);
     expect(terminal).to.include("PASS  key-policy");
     const lastProgress = terminal.lastIndexOf(" checking ");

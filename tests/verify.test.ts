@@ -142,11 +142,13 @@ describe("verify (aws-sdk-client-mock)", () => {
     expect(none.message).to.include("the EventBridge alerts on the key can never fire");
     expect(none.fix).to.include("aws cloudtrail create-trail");
 
-    aws = (aws.all.forEach((m) => m.restore()), mockHealthyAws());
+    for (const mock of aws.all) mock.restore();
+    aws = mockHealthyAws();
     aws.cloudtrail.on(GetEventSelectorsCommand).resolves({ AdvancedEventSelectors: [{ Name: "writes", FieldSelectors: [{ Field: "eventCategory", Equals: ["Management"] }, { Field: "readOnly", Equals: ["false"] }] }] });
     expect(check(await verifyByokKey(OPTIONS), "cloudtrail").status).to.equal("warn");
 
-    aws = (aws.all.forEach((m) => m.restore()), mockHealthyAws());
+    for (const mock of aws.all) mock.restore();
+    aws = mockHealthyAws();
     aws.cloudtrail.on(GetEventSelectorsCommand).resolves({ EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true, ExcludeManagementEventSources: ["kms.amazonaws.com"] }] });
     expect(check(await verifyByokKey(OPTIONS), "cloudtrail").status).to.equal("fail");
   });

@@ -50,11 +50,11 @@ export async function verifyByokKey(options: VerifyOptions): Promise<VerifyRepor
   const finished: CheckId[] = [];
   const results: CheckResult[] = [];
   const track = async (ids: CheckId[], work: () => Promise<CheckResult | CheckResult[]>): Promise<void> => {
-    ids.forEach((id) => running.add(id));
+    for (const id of ids) running.add(id);
     options.onProgress?.([...finished], [...running]);
     const answer = await work();
     results.push(...(Array.isArray(answer) ? answer : [answer]));
-    ids.forEach((id) => running.delete(id));
+    for (const id of ids) running.delete(id);
     finished.push(...ids);
     options.onProgress?.([...finished], [...running]);
   };

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { installPulumiMocks, settle, valueOf, type MockOptions, type RegisteredResource } from "./pulumi-mocks";
+import { installPulumiMocks, settle, settledValue, type MockOptions, type RegisteredResource } from "./pulumi-mocks";
 
 export const PULUMI_EXAMPLE_DIR = path.resolve(__dirname, "../../examples/pulumi");
 
@@ -45,7 +45,7 @@ export async function runPulumiExample(overrides: Record<string, string> = {}, m
     return exports;
   });
   const outputs: Record<string, unknown> = {};
-  for (const [name, output] of Object.entries(exports)) outputs[name] = await valueOf(pulumi.output(output));
+  for (const [name, output] of Object.entries(exports)) outputs[name] = await settledValue(pulumi.output(output));
   await settle();
   return { registered, outputs, options };
 }

@@ -51,7 +51,7 @@ export function installPulumiMocks(options: MockOptions = {}): RegisteredResourc
 }
 
 /** An Output's value, or the error its computation threw. */
-export const valueOf = outputValue;
+export const settledValue = outputValue;
 
 export function isSecret(output: pulumi.Output<unknown>): Promise<boolean> {
   return (output as any).isSecret as Promise<boolean>;
