@@ -78,7 +78,9 @@ function compareEngine(engine: string, ours: string, baseline: string, baselineA
       oursPeakRssMb: median(oursSamples.map((s) => s.peakRssMb)),
       baselinePeakRssMb: median(baselineSamples.map((s) => s.peakRssMb)),
     };
-    console.error(`  ${engine} N=${clusters}: ours ${row.oursSeconds} s (${row.oursCpuSeconds} s CPU), baseline ${row.baselineSeconds} s (${row.baselineCpuSeconds} s CPU)`);
+    console.error(
+      `  ${engine} N=${clusters}: ours ${row.oursSeconds} s (${row.oursCpuSeconds} s CPU), baseline ${row.baselineSeconds} s (${row.baselineCpuSeconds} s CPU)`,
+    );
     return row;
   });
 }
@@ -112,13 +114,17 @@ function table(headers: string[], rows: (string | number)[][]): string {
 }
 
 function main(): void {
-  console.error(`camunda-byok-kms benchmark (${quick ? "quick" : "full"}: ${RUNS} run(s) per figure, N = ${COUNTS.join(", ")}) on Node.js ${process.version}`);
+  console.error(
+    `camunda-byok-kms benchmark (${quick ? "quick" : "full"}: ${RUNS} run(s) per figure, N = ${COUNTS.join(", ")}) on Node.js ${process.version}`,
+  );
   const engines = [
     ...compareEngine("CDKTF synth", "workloads/cdktf-ours.js", "baseline/cdktf-baseline.js"),
     ...compareEngine("CDKTF synth, vs own construct", "workloads/cdktf-ours.js", "baseline/cdktf-baseline.js", ["--own-construct"]),
     ...compareEngine("Pulumi (mocks)", "workloads/pulumi-ours.js", "baseline/pulumi-baseline.js"),
   ];
-  const loads = ["camunda-byok-kms", "camunda-byok-kms/pulumi", "camunda-byok-kms/cdktf", "cdktf-dependencies"].map((entry) => measureLoad(entry));
+  const loads = ["camunda-byok-kms", "camunda-byok-kms/pulumi", "camunda-byok-kms/cdktf", "cdktf-dependencies"].map((entry) =>
+    measureLoad(entry),
+  );
   if (!quick) loads.push(measureLoad("@cdktf/provider-aws", 1));
   const throughput = median(
     Array.from({ length: RUNS }, () => runProcess("workloads/core-throughput.js", [quick ? "0.2" : "1"]).policiesPerSecond as number),
@@ -139,8 +145,16 @@ function main(): void {
     ...["CDKTF synth", "Pulumi (mocks)"].flatMap((engine) => {
       const rows = engines.filter((row) => row.engine === engine);
       return [
-        { target: `${engine}: ours / baseline <= 1.10 in wall time, every N`, met: rows.every((r) => r.ratio <= 1.1), measured: `max ${Math.max(...rows.map((r) => r.ratio))}` },
-        { target: `${engine}: ours / baseline <= 1.10 in CPU time, every N`, met: rows.every((r) => r.cpuRatio <= 1.1), measured: `max ${Math.max(...rows.map((r) => r.cpuRatio))}` },
+        {
+          target: `${engine}: ours / baseline <= 1.10 in wall time, every N`,
+          met: rows.every((r) => r.ratio <= 1.1),
+          measured: `max ${Math.max(...rows.map((r) => r.ratio))}`,
+        },
+        {
+          target: `${engine}: ours / baseline <= 1.10 in CPU time, every N`,
+          met: rows.every((r) => r.cpuRatio <= 1.1),
+          measured: `max ${Math.max(...rows.map((r) => r.cpuRatio))}`,
+        },
       ];
     }),
     ...["CDKTF synth", "Pulumi (mocks)"].map((engine) => ({
@@ -150,26 +164,64 @@ function main(): void {
     })),
     { target: "core loads in < 50 ms", met: core.loadMs < 50, measured: `${core.loadMs} ms` },
     { target: "core loads no IaC package", met: !core.packages.some((p) => iacPackages.includes(p)), measured: core.packages.join(", ") },
-    { target: "/cdktf loads only cdktf and the provider modules it uses", met: extraCdktfModules.length === 0, measured: `${extraCdktfModules.length} other modules` },
+    {
+      target: "/cdktf loads only cdktf and the provider modules it uses",
+      met: extraCdktfModules.length === 0,
+      measured: `${extraCdktfModules.length} other modules`,
+    },
     { target: ">= 100,000 validated policies / s", met: throughput >= 100_000, measured: `${throughput.toLocaleString("en-US")} / s` },
   ];
 
-  console.log(table(
-    ["engine", "N", "ours (s)", "baseline (s)", "ratio", "ours CPU (s)", "baseline CPU (s)", "CPU ratio", "ours peak MB", "baseline peak MB"],
-    engines.map((r) => [r.engine, r.clusters, r.oursSeconds, r.baselineSeconds, r.ratio, r.oursCpuSeconds, r.baselineCpuSeconds, r.cpuRatio, r.oursPeakRssMb, r.baselinePeakRssMb]),
-  ));
+  console.log(
+    table(
+      [
+        "engine",
+        "N",
+        "ours (s)",
+        "baseline (s)",
+        "ratio",
+        "ours CPU (s)",
+        "baseline CPU (s)",
+        "CPU ratio",
+        "ours peak MB",
+        "baseline peak MB",
+      ],
+      engines.map((r) => [
+        r.engine,
+        r.clusters,
+        r.oursSeconds,
+        r.baselineSeconds,
+        r.ratio,
+        r.oursCpuSeconds,
+        r.baselineCpuSeconds,
+        r.cpuRatio,
+        r.oursPeakRssMb,
+        r.baselinePeakRssMb,
+      ]),
+    ),
+  );
   console.log();
-  console.log(table(["load", "time (ms)", "peak MB", "modules", "packages"], loads.map((l) => [
-    l.entryPoint === "cdktf-dependencies" ? "cdktf + the provider modules /cdktf uses" : l.entryPoint,
-    l.loadMs,
-    l.peakRssMb,
-    l.modules,
-    l.packages.length,
-  ])));
+  console.log(
+    table(
+      ["load", "time (ms)", "peak MB", "modules", "packages"],
+      loads.map((l) => [
+        l.entryPoint === "cdktf-dependencies" ? "cdktf + the provider modules /cdktf uses" : l.entryPoint,
+        l.loadMs,
+        l.peakRssMb,
+        l.modules,
+        l.packages.length,
+      ]),
+    ),
+  );
   console.log();
   console.log(`core throughput: ${throughput.toLocaleString("en-US")} validated key policies per second`);
   console.log();
-  console.log(table(["target", "met", "measured"], targets.map((t) => [t.target, t.met ? "yes" : "NO", t.measured])));
+  console.log(
+    table(
+      ["target", "met", "measured"],
+      targets.map((t) => [t.target, t.met ? "yes" : "NO", t.measured]),
+    ),
+  );
 
   const results = {
     node: process.version,

@@ -36,7 +36,12 @@ async function measure(label: string, backupKeyArn?: string) {
     const aws = mockHealthyAws();
     const removeLatency = addLatency();
     const started = process.hrtime.bigint();
-    const report = await verifyByokKey({ keyArn: KEY_ARN, camundaClusterRoleArn: CAMUNDA_ROLE_ARN, clusterRegion: "eu-central-1", backupKeyArn });
+    const report = await verifyByokKey({
+      keyArn: KEY_ARN,
+      camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
+      clusterRegion: "eu-central-1",
+      backupKeyArn,
+    });
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     removeLatency();
     if (report.checks.some((c) => c.status !== "pass")) throw new Error(`the benchmark's key is not healthy: ${JSON.stringify(report)}`);
@@ -46,7 +51,9 @@ async function measure(label: string, backupKeyArn?: string) {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   const serial = calls * latencyMs;
-  console.log(`${label.padEnd(14)} ${String(calls).padStart(3)} calls  ${median.toFixed(0).padStart(5)} ms   one call after another: ${serial} ms (${(serial / median).toFixed(1)}x)`);
+  console.log(
+    `${label.padEnd(14)} ${String(calls).padStart(3)} calls  ${median.toFixed(0).padStart(5)} ms   one call after another: ${serial} ms (${(serial / median).toFixed(1)}x)`,
+  );
 }
 
 async function main() {

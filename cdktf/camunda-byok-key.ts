@@ -9,7 +9,14 @@ import {
 } from "cdktf";
 import { Construct } from "constructs";
 import { buildByokSpec, type ByokInput } from "../shared";
-import { collectReferences, describeProblem, EACH_VALUE, referencedResource, renderTemplate, type TemplateRenderer } from "../shared/internal";
+import {
+  collectReferences,
+  describeProblem,
+  EACH_VALUE,
+  referencedResource,
+  renderTemplate,
+  type TemplateRenderer,
+} from "../shared/internal";
 import { claimAwsNames, claimedAwsNames, DOCUMENT_LISTS } from "../shared/internal";
 import { keyPreconditions } from "./preconditions";
 import { awsProviderOf, literalRegion, nameRegistry } from "./provider-scope";

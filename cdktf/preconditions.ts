@@ -53,10 +53,7 @@ function terraformCondition(check: DeferredCheck, lookups: ProviderLookups): unk
     case "oneOf":
       return Fn.contains([...check.values], value);
     case "wholeNumberBetween":
-      return Op.and(
-        Op.and(Op.gte(value, check.min), Op.lte(value, check.max)),
-        Op.eq(Fn.floor(value as unknown as number), value),
-      );
+      return Op.and(Op.and(Op.gte(value, check.min), Op.lte(value, check.max)), Op.eq(Fn.floor(value as unknown as number), value));
     default:
       return unreachable(check);
   }

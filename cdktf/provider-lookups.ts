@@ -39,7 +39,8 @@ export function providerLookups(scope: Construct, provider?: TerraformProvider):
       accountId: caller.accountId,
       region: new DataAwsRegion(stack, id("camunda-byok-provider-region"), config).id,
       partition: () => (partition ??= new DataAwsPartition(stack, id("camunda-byok-partition"), config).partition),
-      deployerArn: () => (deployer ??= new DataAwsIamSessionContext(stack, id("camunda-byok-deployer"), { ...config, arn: caller.arn }).issuerArn),
+      deployerArn: () =>
+        (deployer ??= new DataAwsIamSessionContext(stack, id("camunda-byok-deployer"), { ...config, arn: caller.arn }).issuerArn),
     };
     byProvider.set(provider, lookups);
   }

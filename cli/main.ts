@@ -18,7 +18,10 @@ type Command = (argv: string[], out: Output, err: Output) => number | Promise<nu
 const COMMANDS: Record<string, { usage: string; run: Command }> = {
   policy: { usage: POLICY_USAGE, run: policyCommand },
   // Loaded when run: it brings the AWS SDK, which `policy` does not need.
-  verify: { usage: VERIFY_USAGE, run: (...args) => (require("./verify-command") as typeof import("./verify-command")).verifyCommand(...args) },
+  verify: {
+    usage: VERIFY_USAGE,
+    run: (...args) => (require("./verify-command") as typeof import("./verify-command")).verifyCommand(...args),
+  },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -70,6 +70,8 @@ export async function verifyCommand(argv: string[], out: (text: string) => void,
     const count = (status: string) => report.checks.filter((c) => c.status === status).length;
     out(`result: ${count("fail")} fail, ${count("warn")} warn, ${count("skipped")} skipped, ${count("pass")} pass\n`);
   }
-  const failing = report.checks.some((c) => c.status === "fail" || (values.strict === true && (c.status === "warn" || c.status === "skipped")));
+  const failing = report.checks.some(
+    (c) => c.status === "fail" || (values.strict === true && (c.status === "warn" || c.status === "skipped")),
+  );
   return failing ? 1 : 0;
 }

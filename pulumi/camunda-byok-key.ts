@@ -67,7 +67,11 @@ export class CamundaByokKey extends pulumi.ComponentResource {
     // two-phase-spec.ts for the two phases).
     const now = specKnownNow(args);
     // Two keys on one provider must not give AWS the same names (alias, topic, rules, alarm).
-    claimAwsNames(nameRegistry(awsProviderOf(opts)), claimedAwsNames(now, args.aliasName !== undefined, isUnresolved), `CamundaByokKey "${name}"`);
+    claimAwsNames(
+      nameRegistry(awsProviderOf(opts)),
+      claimedAwsNames(now, args.aliasName !== undefined, isUnresolved),
+      `CamundaByokKey "${name}"`,
+    );
     super(CAMUNDA_BYOK_KEY_TYPE, name, {}, opts);
 
     for (const warning of now.warnings) pulumi.log.warn(describeProblem(warning), this);
@@ -91,7 +95,8 @@ export class CamundaByokKey extends pulumi.ComponentResource {
     // Every child waits for the full check, so a failure leaves nothing half-created: the roots
     // (the key, a new topic) wait for it explicitly, the rest through their references to them.
     for (const planned of now.resources) {
-      const pick = (s: ByokSpec) => (s.resources.find((r) => r.logicalId === planned.logicalId) as ResourceSpec).settings as unknown as Record<string, unknown>;
+      const pick = (s: ByokSpec) =>
+        (s.resources.find((r) => r.logicalId === planned.logicalId) as ResourceSpec).settings as unknown as Record<string, unknown>;
       const args = resourceArgs(planned, spec.settings(planned.settings as unknown as Record<string, unknown>, pick, renderer));
       const child = new RESOURCE_CLASSES[planned.kind](`${name}-${planned.logicalId}`, args, {
         parent: this,
@@ -101,7 +106,11 @@ export class CamundaByokKey extends pulumi.ComponentResource {
       children.set(planned.logicalId, child);
     }
 
-    const outputs = spec.settings(now.outputs as unknown as Record<string, unknown>, (s) => s.outputs as unknown as Record<string, unknown>, renderer);
+    const outputs = spec.settings(
+      now.outputs as unknown as Record<string, unknown>,
+      (s) => s.outputs as unknown as Record<string, unknown>,
+      renderer,
+    );
     // Each output also waits for the check: when it fails, the outputs reject with its error on
     // every @pulumi/pulumi version (before 3.249 a child whose inputs failed never settled its own).
     // One apply each (it flattens the Output it returns and keeps that Output's secretness).

@@ -9,7 +9,10 @@ export class DeployTimeByokError extends ByokValidationError {
   readonly __pulumResourceError = true;
   readonly hideStack = true;
 
-  constructor(cause: ByokValidationError, readonly resource: pulumi.Resource) {
+  constructor(
+    cause: ByokValidationError,
+    readonly resource: pulumi.Resource,
+  ) {
     super(cause.problems);
     const message = this.message;
     // @pulumi/pulumi prefixes `error serializing property "x": ` to the same error object at every

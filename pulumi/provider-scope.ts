@@ -20,7 +20,7 @@ const withoutMonitor = new Map<pulumi.ProviderResource | undefined, Map<string, 
 /** The AWS names taken by components of this program on `provider`. */
 export function nameRegistry(provider: pulumi.ProviderResource | undefined): Map<string, string> {
   const monitor = pulumi.runtime.getMonitor();
-  const byProvider = monitor ? registries.get(monitor) ?? new Map() : withoutMonitor;
+  const byProvider = monitor ? (registries.get(monitor) ?? new Map()) : withoutMonitor;
   if (monitor) registries.set(monitor, byProvider);
   const names = byProvider.get(provider) ?? new Map<string, string>();
   byProvider.set(provider, names);

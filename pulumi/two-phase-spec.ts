@@ -23,7 +23,10 @@ export function isUnresolved(value: unknown): boolean {
 }
 
 function isPending(value: unknown): boolean {
-  return pulumi.Output.isInstance(value) || (typeof value === "object" && value !== null && typeof (value as Promise<unknown>).then === "function");
+  return (
+    pulumi.Output.isInstance(value) ||
+    (typeof value === "object" && value !== null && typeof (value as Promise<unknown>).then === "function")
+  );
 }
 
 /** The args as far as they are known now: every Output or promise becomes UNRESOLVED. */
@@ -54,7 +57,9 @@ export function specKnownNow(args: object): ByokSpec {
   const now = buildByokSpec(known as unknown as ByokInput, { isUnresolved });
   if (now.resources.some((resource) => resource.forEach !== undefined)) {
     // Pulumi must know how many subscriptions to register; the addresses may be Outputs.
-    throw new ByokValidationError([{ input: "alertEmails", message: "must be a list (its elements may be Outputs), not an Output of a list" }]);
+    throw new ByokValidationError([
+      { input: "alertEmails", message: "must be a list (its elements may be Outputs), not an Output of a list" },
+    ]);
   }
   return now;
 }
@@ -67,7 +72,12 @@ export class TwoPhaseSpec {
   /** The check's verdict only, never secret: what every public output waits for. */
   readonly passed: pulumi.Output<boolean>;
 
-  constructor(readonly now: ByokSpec, args: object, lookups: ProviderLookups, component: pulumi.Resource) {
+  constructor(
+    readonly now: ByokSpec,
+    args: object,
+    lookups: ProviderLookups,
+    component: pulumi.Resource,
+  ) {
     this.atDeployTime = pulumi
       .all([pulumi.output(args as pulumi.Inputs), lookups.accountId, lookups.region, lookups.callerArn])
       .apply(([input, accountId, region, deployerArn]) => {
@@ -85,12 +95,18 @@ export class TwoPhaseSpec {
    * Settings for an engine: each one rendered from the first phase when it involves no unresolved
    * input, else taken from the same place (`pick`) in the deploy-time spec.
    */
-  settings(now: Record<string, unknown>, pick: (spec: ByokSpec) => Record<string, unknown>, renderer: TemplateRenderer<unknown>): Record<string, unknown> {
+  settings(
+    now: Record<string, unknown>,
+    pick: (spec: ByokSpec) => Record<string, unknown>,
+    renderer: TemplateRenderer<unknown>,
+  ): Record<string, unknown> {
     let later: pulumi.Output<Record<string, unknown>> | undefined;
     const settings: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(now)) {
       if (involvesUnresolved(value)) {
-        later ??= this.atDeployTime.apply((spec) => pulumi.output(renderTemplate(pick(spec), renderer))) as pulumi.Output<Record<string, unknown>>;
+        later ??= this.atDeployTime.apply((spec) => pulumi.output(renderTemplate(pick(spec), renderer))) as pulumi.Output<
+          Record<string, unknown>
+        >;
         settings[key] = later.apply((values) => values[key]);
       } else {
         settings[key] = renderTemplate(value, renderer);

@@ -10,7 +10,9 @@ export const MODULE_DIR = path.join(__dirname, "..", "terraform");
 export function staleModuleFiles(dir = MODULE_DIR): string[] {
   const files = moduleFiles();
   const present = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".tf") || name === "README.md") : [];
-  const changed = Object.entries(files).filter(([name, text]) => !existsSync(path.join(dir, name)) || readFileSync(path.join(dir, name), "utf8") !== text);
+  const changed = Object.entries(files).filter(
+    ([name, text]) => !existsSync(path.join(dir, name)) || readFileSync(path.join(dir, name), "utf8") !== text,
+  );
   return [...changed.map(([name]) => name), ...present.filter((name) => !(name in files))];
 }
 
@@ -25,7 +27,8 @@ if (require.main === module) {
   } else {
     mkdirSync(MODULE_DIR, { recursive: true });
     const files = moduleFiles();
-    for (const name of readdirSync(MODULE_DIR)) if ((name.endsWith(".tf") || name === "README.md") && !(name in files)) rmSync(path.join(MODULE_DIR, name));
+    for (const name of readdirSync(MODULE_DIR))
+      if ((name.endsWith(".tf") || name === "README.md") && !(name in files)) rmSync(path.join(MODULE_DIR, name));
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(MODULE_DIR, name), text);
     console.log(`wrote ${Object.keys(files).length} files to terraform/`);
   }

@@ -14,4 +14,6 @@ const lowest = Object.entries(peerDependencies)
     return `${name}@${floor[1]}`;
   });
 console.log(`lowest declared peers: ${lowest.join(" ")} (cdktn and @cdktn/provider-aws stay pinned)`);
-execFileSync("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", "--legacy-peer-deps", ...lowest], { stdio: "inherit" });
+execFileSync("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", "--legacy-peer-deps", ...lowest], {
+  stdio: "inherit",
+});

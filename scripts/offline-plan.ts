@@ -72,14 +72,20 @@ function cdktfPlan(): Record<string, any> {
   new CamundaByokStack(app, "camunda-byok");
   app.synth();
   const file = path.join(outdir, "stacks", "camunda-byok", "cdk.tf.json");
-  const json = JSON.parse(readFileSync(file, "utf8")) as { resource: Record<string, Record<string, any>>; variable: Record<string, unknown> };
+  const json = JSON.parse(readFileSync(file, "utf8")) as {
+    resource: Record<string, Record<string, any>>;
+    variable: Record<string, unknown>;
+  };
   console.log("\n== CDKTF: examples/cdktf, synthesized offline (what `terraform plan` would create) ==");
   let count = 0;
   for (const [type, resources] of Object.entries(json.resource)) {
     for (const [name, config] of Object.entries(resources)) {
       count++;
       const { lifecycle, ...settings } = config;
-      const flags = [lifecycle?.prevent_destroy ? "prevent_destroy" : "", lifecycle?.precondition ? `${lifecycle.precondition.length} preconditions` : ""].filter(Boolean);
+      const flags = [
+        lifecycle?.prevent_destroy ? "prevent_destroy" : "",
+        lifecycle?.precondition ? `${lifecycle.precondition.length} preconditions` : "",
+      ].filter(Boolean);
       console.log(`  + ${type}.${name}${flags.length ? ` [${flags.join(", ")}]` : ""}`);
       console.log(summarize(settings));
     }
@@ -106,7 +112,9 @@ async function terraformPlan(config: Record<string, any>, roleArn: string): Prom
     `run "plan" {\n  command = plan\n  variables {\n    camunda_cluster_role_arn = ${hclValue(roleArn)}\n  }\n}`,
   ].join("\n\n");
   const output = await workdir.testVerbose({ "plan.tftest.hcl": test });
-  console.log(`\n== Terraform ${tools.version} + hashicorp/aws ${tools.awsProviderVersion}: the example's real plan (AWS mocked, account ${MOCK_ACCOUNT_ID}) ==`);
+  console.log(
+    `\n== Terraform ${tools.version} + hashicorp/aws ${tools.awsProviderVersion}: the example's real plan (AWS mocked, account ${MOCK_ACCOUNT_ID}) ==`,
+  );
   console.log(output.trimEnd());
 }
 

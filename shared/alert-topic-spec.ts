@@ -14,11 +14,21 @@ export function alertTopicArn(site: Site): TemplateString {
 }
 
 /** The new topic and its subscriptions; nothing for an existing topic. */
-export function alertTopicResources(site: Site, input: ResolvedInput, tags: Tags, isUnresolved: (value: unknown) => boolean): ResourceSpec[] {
+export function alertTopicResources(
+  site: Site,
+  input: ResolvedInput,
+  tags: Tags,
+  isUnresolved: (value: unknown) => boolean,
+): ResourceSpec[] {
   const resources: ResourceSpec[] = [];
   const topicArn = alertTopicArn(site);
   if (site.existingTopicArn === undefined) {
-    resources.push({ kind: "snsTopic", logicalId: site.ids.alertTopic, ...site.place, settings: { name: monitoringNames(input.clusterName).alertTopic, tags } });
+    resources.push({
+      kind: "snsTopic",
+      logicalId: site.ids.alertTopic,
+      ...site.place,
+      settings: { name: monitoringNames(input.clusterName).alertTopic, tags },
+    });
   }
   if (isUnresolved(input.alertEmails)) {
     // A list only the engine knows (a Terraform variable): one subscription per element.
@@ -47,10 +57,12 @@ export function alertTopicPolicyResources(site: Site, ruleIds: string[], alarmId
   if (site.existingTopicArn !== undefined) return [];
   const topicArn = alertTopicArn(site);
   const arns = (ids: string[]): Ref[] => ids.map((id) => ref(id, "arn"));
-  return [{
-    kind: "snsTopicPolicy",
-    logicalId: site.ids.alertTopicPolicy,
-    ...site.place,
-    settings: { arn: topicArn, policy: jsonDocument(buildAlertTopicPolicy(topicArn, arns(ruleIds), arns(alarmIds))) },
-  }];
+  return [
+    {
+      kind: "snsTopicPolicy",
+      logicalId: site.ids.alertTopicPolicy,
+      ...site.place,
+      settings: { arn: topicArn, policy: jsonDocument(buildAlertTopicPolicy(topicArn, arns(ruleIds), arns(alarmIds))) },
+    },
+  ];
 }

@@ -8,9 +8,7 @@ const IAM_NAME = `[\\w+=,.@-]{1,${MAX_IAM_NAME_LENGTH}}`;
 const IAM_PATH = "/(?:[\\x21-\\x29\\x2B-\\x7E]+/)*";
 
 const ROLE_ARN = new RegExp(`^arn:${PARTITION_PATTERN}:iam::(\\d{12}):role(${IAM_PATH})(${IAM_NAME})$`);
-const ADMIN_ARN = new RegExp(
-  `^arn:${PARTITION_PATTERN}:iam::(\\d{12}):(?:root|(?:role|user)${IAM_PATH}${IAM_NAME})$`,
-);
+const ADMIN_ARN = new RegExp(`^arn:${PARTITION_PATTERN}:iam::(\\d{12}):(?:root|(?:role|user)${IAM_PATH}${IAM_NAME})$`);
 const SNS_TOPIC_ARN = /^arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]+):(\d{12}):([\w-]{1,256})$/;
 
 /** The role ARN rule as a pattern RE2 (Terraform's regex) reads the same way as JavaScript. */
@@ -120,7 +118,8 @@ export interface ParsedKeyArn {
   isAlias: boolean;
 }
 
-const KMS_KEY_ARN = /^arn:(aws|aws-cn|aws-us-gov):kms:([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}):(\d{12}):((key)\/[\w-]{1,64}|(alias)\/[\w/-]{1,250})$/;
+const KMS_KEY_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):kms:([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}):(\d{12}):((key)\/[\w-]{1,64}|(alias)\/[\w/-]{1,250})$/;
 
 /** A KMS key ARN, or an alias ARN (which names a key too). */
 export function parseKmsKeyArn(arn: string): ParsedKeyArn | undefined {

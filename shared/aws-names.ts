@@ -23,11 +23,15 @@ export function claimedAwsNames(spec: ByokSpec, aliasGiven: boolean, isUnresolve
   for (const resource of spec.resources) {
     const settings = resource.settings as unknown as Record<string, unknown>;
     const found: { what: string; name: unknown } | undefined =
-      resource.kind === "kmsAlias" ? { what: "alias", name: settings.name }
-      : resource.kind === "snsTopic" ? { what: "SNS topic", name: settings.name }
-      : resource.kind === "eventRule" ? { what: "EventBridge rule", name: settings.name }
-      : resource.kind === "metricAlarm" ? { what: "CloudWatch alarm", name: settings.alarmName }
-      : undefined;
+      resource.kind === "kmsAlias"
+        ? { what: "alias", name: settings.name }
+        : resource.kind === "snsTopic"
+          ? { what: "SNS topic", name: settings.name }
+          : resource.kind === "eventRule"
+            ? { what: "EventBridge rule", name: settings.name }
+            : resource.kind === "metricAlarm"
+              ? { what: "CloudWatch alarm", name: settings.alarmName }
+              : undefined;
     if (!found || typeof found.name !== "string" || isUnresolved(found.name) || isUnresolved(resource.region)) continue;
     // The primary site lives in the provider's region, whatever clusterRegion says (a
     // precondition or the deploy-time check makes them equal).
@@ -58,10 +62,12 @@ export function claimAwsNames(registry: Map<string, string>, claims: readonly Cl
     taken.set(claim.input, entry);
   }
   if (taken.size > 0) {
-    throw new ByokValidationError([...taken].map(([input, { owner: holder, claims: clashes }]) => ({
-      input,
-      message: `gives ${clashes.map((c) => `the ${c.what} "${c.name}"`).join(", ")} in ${clashes[0].region}, which ${holder} on the same AWS provider creates too; AWS names are unique per account and region, so give each key its own ${input}`,
-    })));
+    throw new ByokValidationError(
+      [...taken].map(([input, { owner: holder, claims: clashes }]) => ({
+        input,
+        message: `gives ${clashes.map((c) => `the ${c.what} "${c.name}"`).join(", ")} in ${clashes[0].region}, which ${holder} on the same AWS provider creates too; AWS names are unique per account and region, so give each key its own ${input}`,
+      })),
+    );
   }
   for (const claim of claims) registry.set(claimKey(claim), owner);
 }

@@ -9,13 +9,7 @@ import { defaultAliasName } from "./names";
  * `Token.asNumber`), Pulumi Inputs in the component. Inputs that decide which resources exist are
  * plain everywhere. Each text ends with its default, as the Pulumi schema carries no `@default`.
  */
-export interface ByokInputs<
-  S = string,
-  N = number,
-  B = boolean,
-  L = string[],
-  M = Record<string, string>,
-> {
+export interface ByokInputs<S = string, N = number, B = boolean, L = string[], M = Record<string, string>> {
   /**
    * The Camunda cluster's IAM role ARN, as the Camunda Console shows it after you create a cluster
    * with Encryption at rest = External, e.g. `arn:aws:iam::123456789012:role/c8-cluster/c8-apps-<uuid>`.

@@ -125,12 +125,8 @@ export function buildKeyPolicyTemplate(input: KeyPolicyTemplateInput): PolicyDoc
     statements.push(statement(STATEMENT_IDS.administration, administrators, KEY_ADMINISTRATION_ACTIONS));
   }
   statements.push(statement(STATEMENT_IDS.camundaUsage, input.camundaClusterRoleArn, CAMUNDA_KEY_USAGE_ACTIONS));
-  const grantCondition = input.restrictGrantsToAwsResources
-    ? { Bool: { "kms:GrantIsForAWSResource": "true" } }
-    : undefined;
-  statements.push(
-    statement(STATEMENT_IDS.camundaGrants, input.camundaClusterRoleArn, CAMUNDA_GRANT_ACTIONS, grantCondition),
-  );
+  const grantCondition = input.restrictGrantsToAwsResources ? { Bool: { "kms:GrantIsForAWSResource": "true" } } : undefined;
+  statements.push(statement(STATEMENT_IDS.camundaGrants, input.camundaClusterRoleArn, CAMUNDA_GRANT_ACTIONS, grantCondition));
   return { Version: "2012-10-17", Statement: statements };
 }
 
@@ -158,8 +154,9 @@ export function keyPolicyBytesUpperBound(strings: {
   );
   const escaped = (text: string) => 6 * text.length;
   const administrators = strings.keyAdministratorArns.reduce((sum, arn) => sum + escaped(arn) + 3, 0);
-  return skeletonBytes + 2 * escaped(strings.camundaClusterRoleArn) + escaped(strings.keyAccountId)
-    + escaped(strings.partition) + administrators;
+  return (
+    skeletonBytes + 2 * escaped(strings.camundaClusterRoleArn) + escaped(strings.keyAccountId) + escaped(strings.partition) + administrators
+  );
 }
 
 /** The policy's size as AWS counts it: the UTF-8 bytes of the document as sent. */

@@ -86,9 +86,7 @@ export interface SiteEventNames<S = string> {
 /** Which monitored calls can happen to a site's key, and how its records there name the key. */
 export function siteEventNames(monitoredEventNames: readonly string[], site: SiteRole): SiteEventNames {
   const replica = site === "replica";
-  const named = monitoredEventNames.filter(
-    (name) => !replica || !(PRIMARY_ONLY_EVENT_NAMES as readonly string[]).includes(name),
-  );
+  const named = monitoredEventNames.filter((name) => !replica || !(PRIMARY_ONLY_EVENT_NAMES as readonly string[]).includes(name));
   const byKeyId = replica ? named.filter((name) => (NAMED_BY_KEY_ID_IN_REPLICA_REGION as readonly string[]).includes(name)) : [];
   return { byResource: named.filter((name) => !byKeyId.includes(name)), byKeyId };
 }
@@ -183,7 +181,10 @@ export interface AlarmSettings {
 export const MAX_ALARM_DESCRIPTION_LENGTH = 1024;
 
 /** One event in five minutes is already an incident; silence is healthy, not missing data. */
-function firstEventAlarm(metricName: AlarmSettings["metricName"], input: { alarmName: TemplateString; ruleName: TemplateString; alertTopicArn: TemplateString }) {
+function firstEventAlarm(
+  metricName: AlarmSettings["metricName"],
+  input: { alarmName: TemplateString; ruleName: TemplateString; alertTopicArn: TemplateString },
+) {
   return {
     alarmName: input.alarmName,
     namespace: "AWS/Events" as const,
@@ -218,7 +219,12 @@ export function buildAlarmSettings(input: {
     alarmDescription: join(
       `${capitalize(input.keyDescription)} was disabled, scheduled for deletion, or had its policy or grants changed: check CloudTrail. `,
       'Camunda: a disabled key, a pending deletion or a policy without Camunda\'s access freezes the cluster (the Console may show "Healthy" for ~15 minutes, then "External encryption key is not ready"); a completed deletion loses the data. ',
-      "Recover: ", fix.enableKey, " | ", fix.cancelDeletion, ", then enable-key | ", fix.restorePolicy,
+      "Recover: ",
+      fix.enableKey,
+      " | ",
+      fix.cancelDeletion,
+      ", then enable-key | ",
+      fix.restorePolicy,
     ),
   };
 }
@@ -235,7 +241,10 @@ export function buildDeliveryAlarmSettings(input: {
   return {
     ...firstEventAlarm("FailedInvocations", input),
     alarmDescription: join(
-      "EventBridge could not deliver the alerts of rule ", input.ruleName, " to ", input.alertTopicArn,
+      "EventBridge could not deliver the alerts of rule ",
+      input.ruleName,
+      " to ",
+      input.alertTopicArn,
       ": alerts about the Camunda BYOK key are being lost. Check that the topic's access policy lets events.amazonaws.com publish, and that an encrypted topic's KMS key lets events.amazonaws.com use it.",
     ),
   };

@@ -11,11 +11,20 @@ export interface RecoveryCommands {
   restorePolicy: TemplateString;
 }
 
-export function recoveryCommands(keyArn: TemplateString, region: TemplateString, policyCommand = "npx camunda-byok-kms policy --role-arn <Camunda role ARN> --account-id <account>"): RecoveryCommands {
+export function recoveryCommands(
+  keyArn: TemplateString,
+  region: TemplateString,
+  policyCommand = "npx camunda-byok-kms policy --role-arn <Camunda role ARN> --account-id <account>",
+): RecoveryCommands {
   const at = join(" --key-id ", keyArn, " --region ", region);
   return {
     enableKey: join("aws kms enable-key", at),
     cancelDeletion: join("aws kms cancel-key-deletion", at),
-    restorePolicy: join(policyCommand, " > policy.json && aws kms put-key-policy", at, " --policy-name default --policy file://policy.json"),
+    restorePolicy: join(
+      policyCommand,
+      " > policy.json && aws kms put-key-policy",
+      at,
+      " --policy-name default --policy file://policy.json",
+    ),
   };
 }

@@ -16,7 +16,12 @@ import type { Site } from "./site";
 import type { EventRuleSettings, ResourceSpec, Tags } from "./spec-types";
 import { jsonDocument, ref } from "./template";
 
-export function siteMonitoringResources(site: Site, input: ResolvedInput, tags: Tags, isUnresolved: (value: unknown) => boolean): ResourceSpec[] {
+export function siteMonitoringResources(
+  site: Site,
+  input: ResolvedInput,
+  tags: Tags,
+  isUnresolved: (value: unknown) => boolean,
+): ResourceSpec[] {
   const { ids, place } = site;
   const names = monitoringNames(input.clusterName);
   const keyArn = ref(ids.key, "arn");
@@ -27,24 +32,29 @@ export function siteMonitoringResources(site: Site, input: ResolvedInput, tags: 
     ...alertTopicResources(site, input, tags, isUnresolved),
   ];
 
-  const rules: { logicalId: string; targetId: string; deliveryAlarmId: string; deliveryAlarmName: string; settings: EventRuleSettings }[] = [{
-    logicalId: ids.keyEventsRule,
-    targetId: ids.keyEventsTarget,
-    deliveryAlarmId: ids.keyEventsDeliveryAlarm,
-    deliveryAlarmName: names.keyEventsDeliveryAlarm,
-    settings: {
-      name: names.keyEventsRule,
-      description: `Calls that disable, delete or re-scope ${keyDescription}`,
-      eventPattern: jsonDocument(buildEventPattern({
-        keyArn,
-        monitoredEventNames: input.monitoredEventNames,
-        camundaClusterRoleArn: input.camundaClusterRoleArn,
-        site: site.role,
-      })),
-      state: RULE_STATE_ENABLED,
-      tags,
-    },
-  }];
+  const rules: { logicalId: string; targetId: string; deliveryAlarmId: string; deliveryAlarmName: string; settings: EventRuleSettings }[] =
+    [
+      {
+        logicalId: ids.keyEventsRule,
+        targetId: ids.keyEventsTarget,
+        deliveryAlarmId: ids.keyEventsDeliveryAlarm,
+        deliveryAlarmName: names.keyEventsDeliveryAlarm,
+        settings: {
+          name: names.keyEventsRule,
+          description: `Calls that disable, delete or re-scope ${keyDescription}`,
+          eventPattern: jsonDocument(
+            buildEventPattern({
+              keyArn,
+              monitoredEventNames: input.monitoredEventNames,
+              camundaClusterRoleArn: input.camundaClusterRoleArn,
+              site: site.role,
+            }),
+          ),
+          state: RULE_STATE_ENABLED,
+          tags,
+        },
+      },
+    ];
   if (input.monitorAccessDenied) {
     rules.push({
       logicalId: ids.accessDeniedRule,
@@ -74,7 +84,14 @@ export function siteMonitoringResources(site: Site, input: ResolvedInput, tags: 
     logicalId: ids.alarm,
     ...place,
     settings: {
-      ...buildAlarmSettings({ alarmName: names.alarm, ruleName: ref(ids.keyEventsRule, "name"), alertTopicArn: topicArn, keyDescription, keyArn, region: site.regionName }),
+      ...buildAlarmSettings({
+        alarmName: names.alarm,
+        ruleName: ref(ids.keyEventsRule, "name"),
+        alertTopicArn: topicArn,
+        keyDescription,
+        keyArn,
+        region: site.regionName,
+      }),
       tags,
     },
   });
@@ -83,9 +100,22 @@ export function siteMonitoringResources(site: Site, input: ResolvedInput, tags: 
       kind: "metricAlarm",
       logicalId: rule.deliveryAlarmId,
       ...place,
-      settings: { ...buildDeliveryAlarmSettings({ alarmName: rule.deliveryAlarmName, ruleName: ref(rule.logicalId, "name"), alertTopicArn: topicArn }), tags },
+      settings: {
+        ...buildDeliveryAlarmSettings({
+          alarmName: rule.deliveryAlarmName,
+          ruleName: ref(rule.logicalId, "name"),
+          alertTopicArn: topicArn,
+        }),
+        tags,
+      },
     });
   }
-  resources.push(...alertTopicPolicyResources(site, rules.map((r) => r.logicalId), [ids.alarm, ...rules.map((r) => r.deliveryAlarmId)]));
+  resources.push(
+    ...alertTopicPolicyResources(
+      site,
+      rules.map((r) => r.logicalId),
+      [ids.alarm, ...rules.map((r) => r.deliveryAlarmId)],
+    ),
+  );
   return resources;
 }

@@ -142,4 +142,3 @@ export interface ByokSpec {
 }
 
 export interface SpecOptions extends ValidationOptions {}
-

@@ -32,13 +32,15 @@ export function buildByokSpec(byokInput: ByokInput, options: SpecOptions = {}): 
     }),
   );
 
-  const sites: Site[] = [{
-    role: "primary",
-    ids: LOGICAL_IDS.primary,
-    place: { site: "primary", preventDestroy: false },
-    regionName: input.clusterRegion,
-    existingTopicArn: input.alertTopicArn,
-  }];
+  const sites: Site[] = [
+    {
+      role: "primary",
+      ids: LOGICAL_IDS.primary,
+      place: { site: "primary", preventDestroy: false },
+      regionName: input.clusterRegion,
+      existingTopicArn: input.alertTopicArn,
+    },
+  ];
   if (input.backupRegion !== undefined) {
     sites.push({
       role: "replica",

@@ -40,7 +40,6 @@ export interface ValidationResult {
   partition?: Partition;
 }
 
-
 /**
  * Checks every input and throws one ByokValidationError listing all problems, each naming its
  * input. Returns warnings for things that deploy but deserve a look.
@@ -57,8 +56,12 @@ export function validateByokInput(input: ByokInput, options: ValidationOptions =
   }
 
   const partition = checkRegions(check, input);
-  if (options.providerRegion !== undefined && check.known(options.providerRegion) && check.known(input.clusterRegion)
-    && options.providerRegion !== input.clusterRegion) {
+  if (
+    options.providerRegion !== undefined &&
+    check.known(options.providerRegion) &&
+    check.known(input.clusterRegion) &&
+    options.providerRegion !== input.clusterRegion
+  ) {
     check.problem("clusterRegion", providerRegionMismatch(String(input.clusterRegion), options.providerRegion));
   }
   const rolePartition = checkRoleArn(check, input.camundaClusterRoleArn, partition);
@@ -72,9 +75,15 @@ export function validateByokInput(input: ByokInput, options: ValidationOptions =
   for (const name of options.writtenOut ?? []) {
     if (!check.pending(input[name])) continue;
     if (name === "tags") {
-      check.problem(name, "must be a map written in the program (its values may be Terraform values): the package adds its own tags to it at synth, and a whole Terraform map cannot take them");
+      check.problem(
+        name,
+        "must be a map written in the program (its values may be Terraform values): the package adds its own tags to it at synth, and a whole Terraform map cannot take them",
+      );
     } else {
-      check.problem(name, "must be a list written in the program (its elements may be Terraform values): the key policy and the event patterns are written at synth, and a whole Terraform list cannot go into them");
+      check.problem(
+        name,
+        "must be a list written in the program (its elements may be Terraform values): the key policy and the event patterns are written at synth, and a whole Terraform list cannot go into them",
+      );
     }
   }
   if (check.problems.length === 0) checkPolicySize(check, input);

@@ -32,7 +32,12 @@ describe("AWS names unique per provider (alias, topic, rules, alarm)", () => {
       const problems = problemsOf(() => new CdktfByokKey(stack, "second", validInput()));
       expect(problems.map((p) => p.input)).to.deep.equal(["clusterName"]);
       const message = problems[0].message;
-      for (const name of ['alias "alias/camunda-byok-payments-prod"', 'SNS topic "camunda-byok-payments-prod-alerts"', 'EventBridge rule "camunda-byok-payments-prod-key-events"', 'CloudWatch alarm "camunda-byok-payments-prod-key-deletion"']) {
+      for (const name of [
+        'alias "alias/camunda-byok-payments-prod"',
+        'SNS topic "camunda-byok-payments-prod-alerts"',
+        'EventBridge rule "camunda-byok-payments-prod-key-events"',
+        'CloudWatch alarm "camunda-byok-payments-prod-key-deletion"',
+      ]) {
         expect(message).to.include(`the ${name}`);
       }
       expect(message).to.include('CamundaByokKey "names/first"').and.to.include("in eu-central-1");
@@ -59,7 +64,9 @@ describe("AWS names unique per provider (alias, topic, rules, alarm)", () => {
     it("claims the replica's names in the backup region", () => {
       const stack = stackWithProvider();
       new CdktfByokKey(stack, "first", validInput({ backupRegion: "eu-west-1" }));
-      const problems = problemsOf(() => new CdktfByokKey(stack, "second", validInput({ clusterName: "other", aliasName: "alias/camunda-byok-payments-prod" })));
+      const problems = problemsOf(
+        () => new CdktfByokKey(stack, "second", validInput({ clusterName: "other", aliasName: "alias/camunda-byok-payments-prod" })),
+      );
       expect(problems.map((p) => p.input)).to.deep.equal(["aliasName"]);
     });
 
@@ -73,9 +80,17 @@ describe("AWS names unique per provider (alias, topic, rules, alarm)", () => {
     it("refuses at synth a literal provider region other than clusterRegion, default or explicit provider", () => {
       const stack = stackWithProvider("us-east-1");
       const problems = problemsOf(() => new CdktfByokKey(stack, "byok", validInput()));
-      expect(problems).to.deep.equal([{ input: "clusterRegion", message: 'is "eu-central-1", but the AWS provider deploys to "us-east-1": the key must live in the cluster\'s region, so configure the provider for "eu-central-1"' }]);
+      expect(problems).to.deep.equal([
+        {
+          input: "clusterRegion",
+          message:
+            'is "eu-central-1", but the AWS provider deploys to "us-east-1": the key must live in the cluster\'s region, so configure the provider for "eu-central-1"',
+        },
+      ]);
       const ireland = new AwsProvider(stack, "ireland", { region: "eu-west-1", alias: "ireland" });
-      expect(problemsOf(() => new CdktfByokKey(stack, "byok2", { ...validInput(), provider: ireland })).map((p) => p.input)).to.deep.equal(["clusterRegion"]);
+      expect(problemsOf(() => new CdktfByokKey(stack, "byok2", { ...validInput(), provider: ireland })).map((p) => p.input)).to.deep.equal([
+        "clusterRegion",
+      ]);
     });
   });
 
@@ -92,7 +107,9 @@ describe("AWS names unique per provider (alias, topic, rules, alarm)", () => {
     it("allows it on another provider, and in the next program", () => {
       installPulumiMocks();
       new PulumiByokKey("first", validInput());
-      new PulumiByokKey("second", validInput({ clusterRegion: "us-east-1" }), { providers: { aws: new Provider("virginia", { region: "us-east-1" }) } });
+      new PulumiByokKey("second", validInput({ clusterRegion: "us-east-1" }), {
+        providers: { aws: new Provider("virginia", { region: "us-east-1" }) },
+      });
       installPulumiMocks();
       new PulumiByokKey("first", validInput());
     });

@@ -30,7 +30,9 @@ describe("benchmark (smoke)", () => {
   });
 
   it("`npm run bench:verify -- --quick` reports calls and time per key", () => {
-    const result = runNode(["--conditions=camunda-byok-kms-source", "--import=tsx", "bench/verify.ts", "--quick", "--latency=5"], { cwd: REPO_ROOT });
+    const result = runNode(["--conditions=camunda-byok-kms-source", "--import=tsx", "bench/verify.ts", "--quick", "--latency=5"], {
+      cwd: REPO_ROOT,
+    });
     expect(result.status, result.stderr).to.equal(0);
     expect(result.stdout).to.match(/^key {13}\d+ calls/m);
     expect(result.stdout).to.match(/^key \+ replica +\d+ calls/m);

@@ -5,15 +5,17 @@ import { CamundaByokKey, type CamundaByokKeyProps } from "../cdktf";
 import { CamundaByokStack } from "../examples/cdktf/main";
 import type { ByokInput } from "../shared";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import {
-  requireTerraform,
-  terraformWorkdir,
-  type TerraformTestResult,
-  type TerraformTools,
-} from "./support/terraform";
+import { requireTerraform, terraformWorkdir, type TerraformTestResult, type TerraformTools } from "./support/terraform";
 import { coreAssertions, terraformAddress } from "./support/terraform-expectations";
 import { mockProviderBlocks, type MockDeployer } from "./support/terraform-mocks";
-import { describeResult, expectPlanFailure, expectRunsPass, refusedDestroys, runBlock as run, testFileText } from "./support/terraform-tests";
+import {
+  describeResult,
+  expectPlanFailure,
+  expectRunsPass,
+  refusedDestroys,
+  runBlock as run,
+  testFileText,
+} from "./support/terraform-tests";
 
 /** A pipeline deploying through an assumed role that has an IAM path. */
 const ROLE_WITH_PATH_DEPLOYER: MockDeployer = {
@@ -46,7 +48,13 @@ function synth(build: (stack: TerraformStack) => CamundaByokKey[]): { config: Re
 }
 
 /** A test file: the mocked provider for `config`, shared variables, then runs. */
-function testFile(config: Record<string, any>, tools: TerraformTools, variables: Record<string, unknown>, runs: string[], deployer: MockDeployer = {}): string {
+function testFile(
+  config: Record<string, any>,
+  tools: TerraformTools,
+  variables: Record<string, unknown>,
+  runs: string[],
+  deployer: MockDeployer = {},
+): string {
   return testFileText(mockProviderBlocks(config, Number(tools.awsProviderVersion.split(".")[0]), deployer), variables, runs);
 }
 
@@ -75,9 +83,21 @@ function literalStack(props: CamundaByokKeyProps) {
 
 /** The bad values, each in its own file: a failed run skips the rest of its file. */
 const BAD_EXAMPLE_VALUES: { name: string; variables: Record<string, unknown>; message: string }[] = [
-  { name: "sts-session-arn", variables: { camunda_cluster_role_arn: "arn:aws:sts::123456789012:assumed-role/c8-apps/session" }, message: "camundaClusterRoleArn must be an IAM role ARN" },
-  { name: "bad-cluster-name", variables: { cluster_name: "-payments" }, message: 'clusterName must be 1-32 letters, digits, "-" or "_", starting with a letter or digit' },
-  { name: "unknown-region", variables: { cluster_region: "xx-nowhere-1" }, message: "clusterRegion must be an AWS region this version of camunda-byok-kms knows" },
+  {
+    name: "sts-session-arn",
+    variables: { camunda_cluster_role_arn: "arn:aws:sts::123456789012:assumed-role/c8-apps/session" },
+    message: "camundaClusterRoleArn must be an IAM role ARN",
+  },
+  {
+    name: "bad-cluster-name",
+    variables: { cluster_name: "-payments" },
+    message: 'clusterName must be 1-32 letters, digits, "-" or "_", starting with a letter or digit',
+  },
+  {
+    name: "unknown-region",
+    variables: { cluster_region: "xx-nowhere-1" },
+    message: "clusterRegion must be an AWS region this version of camunda-byok-kms knows",
+  },
 ];
 const TOKEN_VALUES = {
   role_arn: CAMUNDA_ROLE_ARN,
@@ -88,33 +108,60 @@ const TOKEN_VALUES = {
   rotation_period: 365,
 };
 const BAD_TOKEN_VALUES: { name: string; variables: Record<string, unknown>; message: string }[] = [
-  { name: "region-mismatch", variables: { cluster_region: "us-east-1" }, message: 'clusterRegion is "us-east-1", but the AWS provider deploys to "eu-central-1"' },
-  { name: "short-window", variables: { deletion_window: 5 }, message: "deletionWindowInDays must be a whole number of days between 7 and 30" },
-  { name: "fractional-window", variables: { deletion_window: 7.5 }, message: "deletionWindowInDays must be a whole number of days between 7 and 30" },
-  { name: "long-rotation", variables: { rotation_period: 3000 }, message: "rotationPeriodInDays must be a whole number of days between 90 and 2560" },
+  {
+    name: "region-mismatch",
+    variables: { cluster_region: "us-east-1" },
+    message: 'clusterRegion is "us-east-1", but the AWS provider deploys to "eu-central-1"',
+  },
+  {
+    name: "short-window",
+    variables: { deletion_window: 5 },
+    message: "deletionWindowInDays must be a whole number of days between 7 and 30",
+  },
+  {
+    name: "fractional-window",
+    variables: { deletion_window: 7.5 },
+    message: "deletionWindowInDays must be a whole number of days between 7 and 30",
+  },
+  {
+    name: "long-rotation",
+    variables: { rotation_period: 3000 },
+    message: "rotationPeriodInDays must be a whole number of days between 90 and 2560",
+  },
 ];
 
 function badFiles(config: Record<string, any>, tools: TerraformTools, shared: Record<string, unknown>, bad: typeof BAD_TOKEN_VALUES) {
-  return Object.fromEntries(bad.map((value) => [
-    `bad-${value.name}.tftest.hcl`,
-    testFile(config, tools, shared, [run(value.name, { command: "plan", variables: value.variables })]),
-  ]));
+  return Object.fromEntries(
+    bad.map((value) => [
+      `bad-${value.name}.tftest.hcl`,
+      testFile(config, tools, shared, [run(value.name, { command: "plan", variables: value.variables })]),
+    ]),
+  );
 }
 
 /** Builds every case and runs them two at a time (two cores). */
 async function runCases(tools: TerraformTools): Promise<Record<string, Case>> {
   const exampleApp = Testing.app() as App;
   const exampleStack = new CamundaByokStack(exampleApp, "camunda-byok");
-  const example = { config: JSON.parse(Testing.synth(exampleStack)), keys: [exampleStack.node.findChild("camunda-byok") as CamundaByokKey] };
+  const example = {
+    config: JSON.parse(Testing.synth(exampleStack)),
+    keys: [exampleStack.node.findChild("camunda-byok") as CamundaByokKey],
+  };
   const exampleVariables = { camunda_cluster_role_arn: CAMUNDA_ROLE_ARN };
   const exampleKey = terraformAddress(example.keys[0].resources.get("key")!);
 
   const tokens = synth(tokenStack);
-  const literal = synth(literalStack({ ...INPUT, keyAdministratorArns: ["arn:aws:iam::111122223333:role/KmsAdmins"], tags: { team: "payments" } }));
+  const literal = synth(
+    literalStack({ ...INPUT, keyAdministratorArns: ["arn:aws:iam::111122223333:role/KmsAdmins"], tags: { team: "payments" } }),
+  );
   const dualRegion = synth(literalStack({ ...INPUT, backupRegion: "eu-west-1" }));
   const unprotected = synth(literalStack({ ...INPUT, preventDestroy: false }));
-  const deployerIsAdmin = synth(literalStack({ ...INPUT, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"] }));
-  const deployerLockedOut = synth(literalStack({ ...INPUT, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/SecurityAdmins"] }));
+  const deployerIsAdmin = synth(
+    literalStack({ ...INPUT, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"] }),
+  );
+  const deployerLockedOut = synth(
+    literalStack({ ...INPUT, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/SecurityAdmins"] }),
+  );
   const regions = synth((stack) => {
     new AwsProvider(stack, "aws", { region: "eu-central-1" });
     const virginia = new AwsProvider(stack, "virginia", { region: "us-east-1", alias: "virginia" });
@@ -124,7 +171,10 @@ async function runCases(tools: TerraformTools): Promise<Record<string, Case>> {
     ];
   });
 
-  const plans: Record<string, { built: { config: Record<string, any>; keys: CamundaByokKey[] }; files: (config: Record<string, any>) => Record<string, string> }> = {
+  const plans: Record<
+    string,
+    { built: { config: Record<string, any>; keys: CamundaByokKey[] }; files: (config: Record<string, any>) => Record<string, string> }
+  > = {
     example: {
       built: example,
       files: (config) => ({
@@ -135,7 +185,9 @@ async function runCases(tools: TerraformTools): Promise<Record<string, Case>> {
           run("rename", {
             command: "plan",
             variables: { cluster_name: "renamed", alert_emails: ["a@example.com", "b@example.com"] },
-            lines: [`  assert {\n    condition     = ${exampleKey}.arn == run.create.key_arn\n    error_message = "renaming replaced the key"\n  }`],
+            lines: [
+              `  assert {\n    condition     = ${exampleKey}.arn == run.create.key_arn\n    error_message = "renaming replaced the key"\n  }`,
+            ],
           }),
         ]),
         ...badFiles(config, tools, exampleVariables, BAD_EXAMPLE_VALUES),
@@ -144,7 +196,9 @@ async function runCases(tools: TerraformTools): Promise<Record<string, Case>> {
     tokens: {
       built: tokens,
       files: (config) => ({
-        "apply.tftest.hcl": testFile(config, tools, TOKEN_VALUES, [run("create", { command: "apply", lines: coreAssertions(tokens.keys[0], INPUT) })]),
+        "apply.tftest.hcl": testFile(config, tools, TOKEN_VALUES, [
+          run("create", { command: "apply", lines: coreAssertions(tokens.keys[0], INPUT) }),
+        ]),
         ...badFiles(config, tools, TOKEN_VALUES, BAD_TOKEN_VALUES),
       }),
     },
@@ -152,28 +206,53 @@ async function runCases(tools: TerraformTools): Promise<Record<string, Case>> {
       built: literal,
       files: (config) => ({
         "apply.tftest.hcl": testFile(config, tools, {}, [
-          run("create", { command: "apply", lines: coreAssertions(literal.keys[0], { ...INPUT, keyAdministratorArns: ["arn:aws:iam::111122223333:role/KmsAdmins"] }) }),
+          run("create", {
+            command: "apply",
+            lines: coreAssertions(literal.keys[0], { ...INPUT, keyAdministratorArns: ["arn:aws:iam::111122223333:role/KmsAdmins"] }),
+          }),
         ]),
       }),
     },
     "dual-region": {
       built: dualRegion,
       files: (config) => ({
-        "apply.tftest.hcl": testFile(config, tools, {}, [run("create", { command: "apply", lines: coreAssertions(dualRegion.keys[0], { ...INPUT, backupRegion: "eu-west-1" }) })]),
+        "apply.tftest.hcl": testFile(config, tools, {}, [
+          run("create", { command: "apply", lines: coreAssertions(dualRegion.keys[0], { ...INPUT, backupRegion: "eu-west-1" }) }),
+        ]),
       }),
     },
     lockout: {
       built: deployerIsAdmin,
       files: (config) => ({
-        "apply.tftest.hcl": testFile(config, tools, {}, [run("create", {
-          command: "apply",
-          lines: coreAssertions(deployerIsAdmin.keys[0], { ...INPUT, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"] }),
-        })], ROLE_WITH_PATH_DEPLOYER),
+        "apply.tftest.hcl": testFile(
+          config,
+          tools,
+          {},
+          [
+            run("create", {
+              command: "apply",
+              lines: coreAssertions(deployerIsAdmin.keys[0], {
+                ...INPUT,
+                enableDefaultAccountAccess: false,
+                keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"],
+              }),
+            }),
+          ],
+          ROLE_WITH_PATH_DEPLOYER,
+        ),
       }),
     },
     "locked-out": {
       built: deployerLockedOut,
-      files: (config) => ({ "bad-deployer-not-administrator.tftest.hcl": testFile(config, tools, {}, [run("deployer-not-administrator", { command: "plan" })], ROLE_WITH_PATH_DEPLOYER) }),
+      files: (config) => ({
+        "bad-deployer-not-administrator.tftest.hcl": testFile(
+          config,
+          tools,
+          {},
+          [run("deployer-not-administrator", { command: "plan" })],
+          ROLE_WITH_PATH_DEPLOYER,
+        ),
+      }),
     },
     unprotected: {
       built: unprotected,
@@ -234,30 +313,40 @@ describe("CDKTF output in real Terraform (terraform test, mocked AWS provider)",
     });
 
     it("refuses to destroy the key (prevent_destroy)", () => {
-      expect(refusedDestroys(cases.example.result, "apply.tftest.hcl")).to.deep.equal([terraformAddress(cases.example.keys[0].resources.get("key")!)]);
+      expect(refusedDestroys(cases.example.result, "apply.tftest.hcl")).to.deep.equal([
+        terraformAddress(cases.example.keys[0].resources.get("key")!),
+      ]);
     });
 
     for (const bad of BAD_EXAMPLE_VALUES) {
-      it(`stops the plan on ${bad.name} with the package's message`, () => expectPreconditionFailure(cases.example.result, bad.name, bad.message));
+      it(`stops the plan on ${bad.name} with the package's message`, () =>
+        expectPreconditionFailure(cases.example.result, bad.name, bad.message));
     }
   });
 
   describe("every input a Terraform variable", () => {
     it("applies with values that pass, matching the core", () => expectRunsPass(cases.tokens.result, "apply.tftest.hcl"));
     for (const bad of BAD_TOKEN_VALUES) {
-      it(`stops the plan on ${bad.name} with the package's message`, () => expectPreconditionFailure(cases.tokens.result, bad.name, bad.message));
+      it(`stops the plan on ${bad.name} with the package's message`, () =>
+        expectPreconditionFailure(cases.tokens.result, bad.name, bad.message));
     }
   });
 
-  it("literal inputs with an administrator and tags apply, matching the core", () => expectRunsPass(cases.literal.result, "apply.tftest.hcl"));
+  it("literal inputs with an administrator and tags apply, matching the core", () =>
+    expectRunsPass(cases.literal.result, "apply.tftest.hcl"));
 
-  it("several providers and regions in one stack apply, each key matching the core", () => expectRunsPass(cases.regions.result, "apply.tftest.hcl"));
+  it("several providers and regions in one stack apply, each key matching the core", () =>
+    expectRunsPass(cases.regions.result, "apply.tftest.hcl"));
 
   describe("dual-region", () => {
-    it("applies the key and the replica in its region, matching the core", () => expectRunsPass(cases["dual-region"].result, "apply.tftest.hcl"));
+    it("applies the key and the replica in its region, matching the core", () =>
+      expectRunsPass(cases["dual-region"].result, "apply.tftest.hcl"));
 
     it("refuses to destroy the key and the replica", () => {
-      const { keys: [byok], result } = cases["dual-region"];
+      const {
+        keys: [byok],
+        result,
+      } = cases["dual-region"];
       const protectedKeys = [terraformAddress(byok.resources.get("key")!), terraformAddress(byok.resources.get("replica-key")!)];
       // Terraform destroys the replica first and stops at the first refusal.
       const refused = refusedDestroys(result, "apply.tftest.hcl");
@@ -270,7 +359,11 @@ describe("CDKTF output in real Terraform (terraform test, mocked AWS provider)",
   describe("account access off (the lockout AWS refuses)", () => {
     it("applies when the deploying role (any path) is an administrator", () => expectRunsPass(cases.lockout.result, "apply.tftest.hcl"));
     it("stops the plan when it is not, with the package's message", () => {
-      expectPreconditionFailure(cases["locked-out"].result, "deployer-not-administrator", "keyAdministratorArns must include the principal that deploys the key when enableDefaultAccountAccess is false");
+      expectPreconditionFailure(
+        cases["locked-out"].result,
+        "deployer-not-administrator",
+        "keyAdministratorArns must include the principal that deploys the key when enableDefaultAccountAccess is false",
+      );
     });
   });
 

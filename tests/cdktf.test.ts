@@ -61,7 +61,9 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
       expect(key.lifecycle.prevent_destroy).to.equal(true);
       const policy = JSON.parse(key.policy);
       expect(policy.Statement[1].Principal.AWS).to.equal("${var.camunda_cluster_role_arn}");
-      expect(policy.Statement[0].Principal.AWS).to.match(/^arn:\$\{data\.aws_partition\.[^}]+\.partition\}:iam::\$\{data\.aws_caller_identity\.[^}]+\.account_id\}:root$/);
+      expect(policy.Statement[0].Principal.AWS).to.match(
+        /^arn:\$\{data\.aws_partition\.[^}]+\.partition\}:iam::\$\{data\.aws_caller_identity\.[^}]+\.account_id\}:root$/,
+      );
       const [subscriptions] = Object.values(json.resource.aws_sns_topic_subscription) as Record<string, any>[];
       expect(subscriptions).to.deep.include({ for_each: "${toset(var.alert_emails)}", endpoint: "${each.value}", protocol: "email" });
       expect(json.output.key_arn.value).to.match(/^\$\{aws_kms_key\.[^}]+\.arn\}$/);
@@ -115,7 +117,9 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     expect(cdktfPolicy).to.equal(JSON.stringify(buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: ACCOUNT })));
 
     for (const rule of ["key-events", "access-denied"]) {
-      expect(resolve(tfResource(json, "aws_cloudwatch_event_rule", rule).event_pattern), rule).to.equal(pulumiState(rule).inputs.eventPattern);
+      expect(resolve(tfResource(json, "aws_cloudwatch_event_rule", rule).event_pattern), rule).to.equal(
+        pulumiState(rule).inputs.eventPattern,
+      );
     }
     expect(pulumiState("key-events").inputs.eventPattern).to.equal(
       JSON.stringify(buildEventPattern({ keyArn, camundaClusterRoleArn: CAMUNDA_ROLE_ARN })),
@@ -171,7 +175,9 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     expect(virginiaKey.provider).to.equal("aws.virginia");
     expect(frankfurtKey.provider).to.equal(undefined);
     const virginiaResources = Object.values(json.resource).flatMap((byAddress: any) =>
-      Object.entries(byAddress).filter(([address]) => address.startsWith("virginia-cluster_")).map(([, config]) => config as any),
+      Object.entries(byAddress)
+        .filter(([address]) => address.startsWith("virginia-cluster_"))
+        .map(([, config]) => config as any),
     );
     expect(virginiaResources.every((resource) => resource.provider === "aws.virginia")).to.equal(true);
     const regions = Object.entries(json.data.aws_region) as [string, any][];
@@ -213,7 +219,12 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     const emails = new TerraformVariable(stack, "emails", { type: "list(string)" });
     const alias = new TerraformVariable(stack, "alias", { type: "string" });
     const topic = new TerraformVariable(stack, "topic", { type: "string" });
-    new CamundaByokKey(stack, "byok", { ...props, alertEmails: emails.listValue, aliasName: alias.stringValue, alertTopicArn: topic.stringValue });
+    new CamundaByokKey(stack, "byok", {
+      ...props,
+      alertEmails: emails.listValue,
+      aliasName: alias.stringValue,
+      alertTopicArn: topic.stringValue,
+    });
     const key = tfResource(JSON.parse(Testing.synth(stack)), "aws_kms_key", "key");
     const messages = key.lifecycle.precondition.map((p: any) => p.error_message);
     expect(messages).to.include.members([
@@ -228,13 +239,24 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     let error: unknown;
     try {
       const map = new TerraformVariable(other, "map", { type: "map(string)" });
-      new CamundaByokKey(other, "byok", { ...props, keyAdministratorArns: list.listValue, monitoredEventNames: list.listValue, tags: Token.asStringMap(map.value) });
+      new CamundaByokKey(other, "byok", {
+        ...props,
+        keyAdministratorArns: list.listValue,
+        monitoredEventNames: list.listValue,
+        tags: Token.asStringMap(map.value),
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).to.be.instanceOf(ByokValidationError);
-    expect((error as ByokValidationError).problems.map((p) => p.input)).to.deep.equal(["keyAdministratorArns", "monitoredEventNames", "tags"]);
-    expect((error as ByokValidationError).message).to.include("must be a list written in the program").and.to.include("must be a map written in the program");
+    expect((error as ByokValidationError).problems.map((p) => p.input)).to.deep.equal([
+      "keyAdministratorArns",
+      "monitoredEventNames",
+      "tags",
+    ]);
+    expect((error as ByokValidationError).message)
+      .to.include("must be a list written in the program")
+      .and.to.include("must be a map written in the program");
   });
 
   it("creates a protected, monitored replica in the backup region with the same policy", () => {
@@ -248,7 +270,9 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     expect(replica.lifecycle.prevent_destroy).to.equal(true);
     const rule = tfResource(json, "aws_cloudwatch_event_rule", "replica-key-events");
     expect(rule.region).to.equal("eu-west-1");
-    expect(JSON.parse(rule.event_pattern).$or[0].detail.resources.ARN).to.deep.equal([`\${${tfAddress(json, "aws_kms_replica_key", "replica-key")}.arn}`]);
+    expect(JSON.parse(rule.event_pattern).$or[0].detail.resources.ARN).to.deep.equal([
+      `\${${tfAddress(json, "aws_kms_replica_key", "replica-key")}.arn}`,
+    ]);
     const alarm = tfResource(json, "aws_cloudwatch_metric_alarm", "replica-key-deletion-alarm");
     expect(alarm.region).to.equal("eu-west-1");
     expect(alarm.alarm_actions).to.deep.equal([`\${${tfAddress(json, "aws_sns_topic", "replica-alert-topic")}.arn}`]);
@@ -259,8 +283,9 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
       const { json } = synthByok({ ...props, backupRegion: "eu-west-1", ...overrides });
       return [tfAddress(json, "aws_kms_key", "key"), tfAddress(json, "aws_kms_replica_key", "replica-key")];
     };
-    expect(addresses({ clusterName: "renamed", aliasName: "alias/other", tags: { team: "x" }, alertEmails: ["a@example.com", "b@example.com"] }))
-      .to.deep.equal(addresses({}));
+    expect(
+      addresses({ clusterName: "renamed", aliasName: "alias/other", tags: { team: "x" }, alertEmails: ["a@example.com", "b@example.com"] }),
+    ).to.deep.equal(addresses({}));
   });
 
   it("names every problem of bad input and adds nothing to the stack", () => {
@@ -268,12 +293,21 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     const stack = new TerraformStack(app, "bad");
     let error: unknown;
     try {
-      new CamundaByokKey(stack, "byok", { ...props, camundaClusterRoleArn: "arn:aws:iam::123456789012:role/*", rotationPeriodInDays: 10, aliasName: "alias/aws/x" });
+      new CamundaByokKey(stack, "byok", {
+        ...props,
+        camundaClusterRoleArn: "arn:aws:iam::123456789012:role/*",
+        rotationPeriodInDays: 10,
+        aliasName: "alias/aws/x",
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).to.be.instanceOf(ByokValidationError);
-    expect((error as ByokValidationError).problems.map((p) => p.input)).to.have.members(["camundaClusterRoleArn", "rotationPeriodInDays", "aliasName"]);
+    expect((error as ByokValidationError).problems.map((p) => p.input)).to.have.members([
+      "camundaClusterRoleArn",
+      "rotationPeriodInDays",
+      "aliasName",
+    ]);
     expect(stack.node.children).to.deep.equal([]);
     expect(JSON.parse(Testing.synth(stack)).resource).to.equal(undefined);
   });

@@ -36,7 +36,12 @@ function comparable(json: Record<string, any>): Record<string, any> {
   return copy;
 }
 
-const INPUT = { camundaClusterRoleArn: CAMUNDA_ROLE_ARN, clusterRegion: "eu-central-1", clusterName: "payments-prod", alertEmails: ["oncall@example.com"] };
+const INPUT = {
+  camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
+  clusterRegion: "eu-central-1",
+  clusterName: "payments-prod",
+  alertEmails: ["oncall@example.com"],
+};
 
 /** The shapes the CDKTF tests build, for one engine. */
 function stacks(e: Engine): Record<string, Record<string, any>> {
@@ -49,7 +54,11 @@ function stacks(e: Engine): Record<string, Record<string, any>> {
   return {
     literal: synth((stack) => {
       new AwsProvider(stack, "aws", { region: "eu-central-1" });
-      new e.CamundaByokKey(stack, "byok", { ...INPUT, keyAdministratorArns: ["arn:aws:iam::111122223333:role/KmsAdmins"], tags: { team: "payments" } });
+      new e.CamundaByokKey(stack, "byok", {
+        ...INPUT,
+        keyAdministratorArns: ["arn:aws:iam::111122223333:role/KmsAdmins"],
+        tags: { team: "payments" },
+      });
     }),
     "dual-region": synth((stack) => {
       new AwsProvider(stack, "aws", { region: "eu-central-1" });
@@ -68,7 +77,11 @@ function stacks(e: Engine): Record<string, Record<string, any>> {
     }),
     "account-access-off": synth((stack) => {
       new AwsProvider(stack, "aws", { region: "eu-central-1" });
-      new e.CamundaByokKey(stack, "byok", { ...INPUT, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"] });
+      new e.CamundaByokKey(stack, "byok", {
+        ...INPUT,
+        enableDefaultAccountAccess: false,
+        keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"],
+      });
     }),
   };
 }
@@ -77,7 +90,8 @@ describe("CDK Terrain (camunda-byok-kms/cdktn)", function () {
   this.timeout(300_000);
 
   before(function () {
-    if (!existsSync(path.join(REPO_ROOT, "dist", "cdktn", "index.js"))) throw new Error("dist/cdktn is missing: run `npm run build` first (npm test does)");
+    if (!existsSync(path.join(REPO_ROOT, "dist", "cdktn", "index.js")))
+      throw new Error("dist/cdktn is missing: run `npm run build` first (npm test does)");
     // cdktn needs constructs >=10.6 <10.8; the lowest-peers run installs cdktf's floor, 10.4.2.
     const range = require("cdktn/package.json").peerDependencies.constructs as string;
     const [major, minor] = require("constructs/package.json").version.split(".").map(Number);
@@ -107,7 +121,9 @@ describe("CDK Terrain (camunda-byok-kms/cdktn)", function () {
   it("refuses bad input the same way", () => {
     const cdktn = engine("cdktn");
     const stack = new cdktn.core.TerraformStack(cdktn.core.Testing.app(), "bad");
-    expect(() => new cdktn.CamundaByokKey(stack, "byok", { ...INPUT, camundaClusterRoleArn: "arn:aws:iam::123456789012:role/*" })).to.throw(/camundaClusterRoleArn: must not contain wildcards/);
+    expect(() => new cdktn.CamundaByokKey(stack, "byok", { ...INPUT, camundaClusterRoleArn: "arn:aws:iam::123456789012:role/*" })).to.throw(
+      /camundaClusterRoleArn: must not contain wildcards/,
+    );
   });
 
   it("loads only cdktn's packages, and the cdktf entry none of them", () => {
@@ -137,7 +153,12 @@ describe("CDK Terrain (camunda-byok-kms/cdktn)", function () {
     const log = JSON.stringify(result.diagnostics, null, 2);
     expect(status("apply.tftest.hcl"), log).to.deep.equal(["pass"]);
     expect(status("bad-cluster-name.tftest.hcl"), log).to.deep.equal(["error"]);
-    expect(result.diagnostics.map((d) => d.detail).join("\n").replace(/\s+/g, " ")).to.include("camunda-byok-kms: clusterName must be 1-32 letters");
+    expect(
+      result.diagnostics
+        .map((d) => d.detail)
+        .join("\n")
+        .replace(/\s+/g, " "),
+    ).to.include("camunda-byok-kms: clusterName must be 1-32 letters");
     expect(result.leftInState["tests/apply.tftest.hcl"]).to.include(terraformAddress(byok.resources.get("key")!));
   });
 });

@@ -28,7 +28,17 @@ describe("CLI (the built binary, as a process)", () => {
   });
 
   it("passes the hardening and account-access flags through", () => {
-    const result = cli("policy", "--role-arn", CAMUNDA_ROLE_ARN, "--account-id", KEY_ACCOUNT_ID, "--admin", ADMIN_ROLE_ARN, "--no-account-access", "--restrict-grants");
+    const result = cli(
+      "policy",
+      "--role-arn",
+      CAMUNDA_ROLE_ARN,
+      "--account-id",
+      KEY_ACCOUNT_ID,
+      "--admin",
+      ADMIN_ROLE_ARN,
+      "--no-account-access",
+      "--restrict-grants",
+    );
     expect(result.status, result.stderr).to.equal(0);
     expect(JSON.parse(result.stdout)).to.deep.equal(
       buildKeyPolicy({
@@ -42,7 +52,17 @@ describe("CLI (the built binary, as a process)", () => {
   });
 
   it("exits 1 listing every problem by flag, printing no policy", () => {
-    const result = cli("policy", "--role-arn", "arn:aws:iam::123456789012:user/x", "--account-id", "42", "--admin", ADMIN_ROLE_ARN, "--admin", "*");
+    const result = cli(
+      "policy",
+      "--role-arn",
+      "arn:aws:iam::123456789012:user/x",
+      "--account-id",
+      "42",
+      "--admin",
+      ADMIN_ROLE_ARN,
+      "--admin",
+      "*",
+    );
     expect(result.status).to.equal(1);
     expect(result.stdout).to.equal("");
     expect(result.stderr).to.include("--role-arn: must be an IAM role ARN");
@@ -59,7 +79,9 @@ describe("CLI (the built binary, as a process)", () => {
   it("accepts the account id as the AWS console shows it (1111-2222-3333)", () => {
     const result = cli("policy", "--role-arn", CAMUNDA_ROLE_ARN, "--account-id", "1111-2222-3333");
     expect(result.status, result.stderr).to.equal(0);
-    expect(JSON.parse(result.stdout)).to.deep.equal(buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: "111122223333" }));
+    expect(JSON.parse(result.stdout)).to.deep.equal(
+      buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: "111122223333" }),
+    );
   });
 
   it("words problems by flag, never by API field", () => {
@@ -88,8 +110,14 @@ describe("CLI (the built binary, as a process)", () => {
       [["policy", "--bogus"], "camunda-byok-kms policy: unknown option --bogus\n"],
       [["print"], 'camunda-byok-kms: unknown command "print"\n'],
       [[], "camunda-byok-kms: no command given\n"],
-      [["policy", "extra", "--role-arn", CAMUNDA_ROLE_ARN, "--account-id", KEY_ACCOUNT_ID], 'camunda-byok-kms policy: unexpected argument "extra"\n'],
-      [["policy", "--role-arn", CAMUNDA_ROLE_ARN, "--role-arn", ADMIN_ROLE_ARN, "--account-id", KEY_ACCOUNT_ID], "camunda-byok-kms policy: --role-arn is given 2 times; give it once\n"],
+      [
+        ["policy", "extra", "--role-arn", CAMUNDA_ROLE_ARN, "--account-id", KEY_ACCOUNT_ID],
+        'camunda-byok-kms policy: unexpected argument "extra"\n',
+      ],
+      [
+        ["policy", "--role-arn", CAMUNDA_ROLE_ARN, "--role-arn", ADMIN_ROLE_ARN, "--account-id", KEY_ACCOUNT_ID],
+        "camunda-byok-kms policy: --role-arn is given 2 times; give it once\n",
+      ],
       [["policy", "--account-id"], "camunda-byok-kms policy: --account-id needs a value\n"],
     ];
     for (const [args, message] of cases) {

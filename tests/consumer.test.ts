@@ -63,9 +63,21 @@ describe("the packed tarball in fresh projects from the stock templates", () => 
   });
 
   it("holds the built entry points, the CLI, the Terraform module, README and LICENSE, and source maps that need no .ts", () => {
-    const listing = run("tar", ["-tzf", tarball], REPO_ROOT).stdout.split("\n").filter(Boolean).map((f) => f.replace(/^package\//, ""));
+    const listing = run("tar", ["-tzf", tarball], REPO_ROOT)
+      .stdout.split("\n")
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, ""));
     const moduleFiles = readdirSync(path.join(REPO_ROOT, "terraform")).map((file) => `terraform/${file}`);
-    for (const file of ["dist/shared/index.js", "dist/pulumi/index.d.ts", "dist/pulumi/testing.js", "dist/cdktf/index.js", "dist/cli/main.js", "LICENSE", "README.md", ...moduleFiles]) {
+    for (const file of [
+      "dist/shared/index.js",
+      "dist/pulumi/index.d.ts",
+      "dist/pulumi/testing.js",
+      "dist/cdktf/index.js",
+      "dist/cli/main.js",
+      "LICENSE",
+      "README.md",
+      ...moduleFiles,
+    ]) {
       expect(listing, file).to.include(file);
     }
     expect(listing.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))).to.deep.equal([]);
@@ -103,7 +115,14 @@ describe("the packed tarball in fresh projects from the stock templates", () => 
   });
 
   it("a nodenext project: type-checks every entry point and runs", () => {
-    const dir = freshProject(tarball, "nodenext", ["@pulumi/pulumi", "@pulumi/aws", "cdktf", "constructs", "@cdktf/provider-aws", ...SDK_CLIENTS]);
+    const dir = freshProject(tarball, "nodenext", [
+      "@pulumi/pulumi",
+      "@pulumi/aws",
+      "cdktf",
+      "constructs",
+      "@cdktf/provider-aws",
+      ...SDK_CLIENTS,
+    ]);
     projects.push(dir);
     typeCheckAndBuild(dir);
     const result = run(process.execPath, ["bin/index.js"], dir);

@@ -46,13 +46,7 @@ describe("key policy", () => {
       expect(root.Principal).to.deep.equal({ AWS: `arn:aws:iam::${KEY_ACCOUNT_ID}:root` });
       expect(root.Action).to.equal("kms:*");
       expect(usage.Principal).to.deep.equal({ AWS: CAMUNDA_ROLE_ARN });
-      expect(usage.Action).to.deep.equal([
-        "kms:Encrypt",
-        "kms:Decrypt",
-        "kms:ReEncrypt*",
-        "kms:DescribeKey",
-        "kms:GenerateDataKey*",
-      ]);
+      expect(usage.Action).to.deep.equal(["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:DescribeKey", "kms:GenerateDataKey*"]);
       expect(grants.Action).to.deep.equal(["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"]);
       expect(grants.Condition).to.equal(undefined);
       for (const statement of policy.Statement) expect(statement.Resource).to.equal("*");
@@ -75,9 +69,7 @@ describe("key policy", () => {
     });
 
     it("conditions the grants on kms:GrantIsForAWSResource only with restrictGrantsToAwsResources", () => {
-      const grants = policyFor({ restrictGrantsToAwsResources: true }).Statement.find(
-        (s) => s.Sid === STATEMENT_IDS.camundaGrants,
-      );
+      const grants = policyFor({ restrictGrantsToAwsResources: true }).Statement.find((s) => s.Sid === STATEMENT_IDS.camundaGrants);
       expect(grants?.Condition).to.deep.equal({ Bool: { "kms:GrantIsForAWSResource": "true" } });
     });
 
@@ -164,7 +156,16 @@ describe("key policy", () => {
 
     it("gives administrators management and never a cryptographic action", async () => {
       const policy = policyFor({ enableDefaultAccountAccess: false, keyAdministratorArns: [ADMIN_ROLE_ARN] });
-      for (const action of ["kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:DisableKey", "kms:EnableKey", "kms:RotateKeyOnDemand", "kms:TagResource", "kms:ReplicateKey"]) {
+      for (const action of [
+        "kms:PutKeyPolicy",
+        "kms:ScheduleKeyDeletion",
+        "kms:CancelKeyDeletion",
+        "kms:DisableKey",
+        "kms:EnableKey",
+        "kms:RotateKeyOnDemand",
+        "kms:TagResource",
+        "kms:ReplicateKey",
+      ]) {
         expect(await isAllowed(policy, ADMIN_ROLE_ARN, action), action).to.equal(true);
       }
       for (const action of CRYPTOGRAPHIC_ACTIONS) {

@@ -128,7 +128,12 @@ describe("monitoring", () => {
       });
 
     it("matches a denied call that names the key in resources", () => {
-      expect(matchesEventPattern(pattern, denied(() => {}))).to.equal(true);
+      expect(
+        matchesEventPattern(
+          pattern,
+          denied(() => {}),
+        ),
+      ).to.equal(true);
     });
     it("matches a denied call without resources, by key id, alias or error message", () => {
       const byKeyId = denied((e) => {
@@ -191,8 +196,12 @@ describe("monitoring", () => {
     it("the spec gives the replica site the replica's pattern", () => {
       const spec = buildByokSpec(validInput({ backupRegion: "eu-west-1" }));
       const pattern = (id: string) => (spec.resources.find((r) => r.logicalId === id)!.settings as any).eventPattern.$json;
-      expect(pattern("replica-key-events")).to.deep.equal(buildEventPattern({ keyArn: { $ref: "replica-key.arn" }, camundaClusterRoleArn: CAMUNDA_ROLE_ARN, site: "replica" }));
-      expect(pattern("key-events")).to.deep.equal(buildEventPattern({ keyArn: { $ref: "key.arn" }, camundaClusterRoleArn: CAMUNDA_ROLE_ARN }));
+      expect(pattern("replica-key-events")).to.deep.equal(
+        buildEventPattern({ keyArn: { $ref: "replica-key.arn" }, camundaClusterRoleArn: CAMUNDA_ROLE_ARN, site: "replica" }),
+      );
+      expect(pattern("key-events")).to.deep.equal(
+        buildEventPattern({ keyArn: { $ref: "key.arn" }, camundaClusterRoleArn: CAMUNDA_ROLE_ARN }),
+      );
     });
   });
 
@@ -207,14 +216,23 @@ describe("monitoring", () => {
         ["replica-access-denied-delivery-alarm", "replica-access-denied.name", "eu-west-1"],
       ]);
       const settings = alarms[0].settings as any;
-      expect(settings).to.deep.include({ namespace: "AWS/Events", statistic: "Sum", threshold: 1, period: 300, treatMissingData: "notBreaching" });
+      expect(settings).to.deep.include({
+        namespace: "AWS/Events",
+        statistic: "Sum",
+        threshold: 1,
+        period: 300,
+        treatMissingData: "notBreaching",
+      });
       expect(settings.alarmActions).to.deep.equal([{ $ref: "alert-topic.arn" }]);
     });
 
     it("the warning on an existing topic says what an encrypted topic's key must allow", () => {
       const { warnings } = validateByokInput(validInput({ alertTopicArn: "arn:aws:sns:eu-central-1:111122223333:alerts" }));
       const message = warnings.find((w) => w.input === "alertTopicArn")!.message;
-      expect(message).to.include("events.amazonaws.com").and.to.include("cloudwatch.amazonaws.com").and.to.match(/encrypted.*KMS key/);
+      expect(message)
+        .to.include("events.amazonaws.com")
+        .and.to.include("cloudwatch.amazonaws.com")
+        .and.to.match(/encrypted.*KMS key/);
     });
   });
 
@@ -257,7 +275,9 @@ describe("monitoring", () => {
       expect(text).to.include('"Healthy" for ~15 minutes').and.to.include('"External encryption key is not ready"');
       expect(text).to.include(`aws kms enable-key --key-id ${longestKeyArn} --region us-gov-west-1`);
       expect(text).to.include(`aws kms cancel-key-deletion --key-id ${longestKeyArn} --region us-gov-west-1`);
-      expect(text).to.include(`aws kms put-key-policy --key-id ${longestKeyArn} --region us-gov-west-1 --policy-name default --policy file://policy.json`);
+      expect(text).to.include(
+        `aws kms put-key-policy --key-id ${longestKeyArn} --region us-gov-west-1 --policy-name default --policy file://policy.json`,
+      );
     });
   });
 });

@@ -21,7 +21,9 @@ describe("npm start (offline plan)", () => {
   it("reads as a person reads it: mock ARNs shaped as AWS shapes them, counts explained, lines that fit a terminal", () => {
     // A single-region key's id has no "mrk-" (that prefix marks multi-region keys).
     expect(result.stdout).to.match(/keyArn: arn:aws:kms:eu-central-1:111122223333:key\/camunda-byok-key\n/);
-    expect(result.stdout).to.match(/14 resources to create: the component and 13 AWS resources\n {2}\(one email subscription per address in alertEmails: 2 here\)/);
+    expect(result.stdout).to.match(
+      /14 resources to create: the component and 13 AWS resources\n {2}\(one email subscription per address in alertEmails: 2 here\)/,
+    );
     expect(result.stdout).to.match(/12 resources to create; the subscription is one resource per address in var\.alert_emails/);
     const ours = result.stdout.slice(0, result.stdout.indexOf("\n== Terraform"));
     const long = ours.split("\n").filter((line) => line.length > 120);

@@ -14,7 +14,14 @@ describe("package", () => {
     const result = runNode(["-e", probe], { cwd: REPO_ROOT });
     expect(result.status, result.stderr).to.equal(0);
     const { exports, loaded } = JSON.parse(result.stdout);
-    for (const name of ["buildKeyPolicy", "buildEventPattern", "buildByokSpec", "validateByokInput", "ByokValidationError", "CAMUNDA_KEY_USAGE_ACTIONS"]) {
+    for (const name of [
+      "buildKeyPolicy",
+      "buildEventPattern",
+      "buildByokSpec",
+      "validateByokInput",
+      "ByokValidationError",
+      "CAMUNDA_KEY_USAGE_ACTIONS",
+    ]) {
       expect(exports).to.include(name);
     }
     for (const pkg of [...IAC_PACKAGES, "@aws-sdk"]) expect(loaded.join("\n")).to.not.include(`node_modules/${pkg}/`);
@@ -29,7 +36,10 @@ describe("package", () => {
     const result = runNode(["-e", probe], { cwd: REPO_ROOT });
     expect(result.status, result.stderr).to.equal(0);
     expect(result.stderr.trim()).to.equal("0");
-    const verify = runNode(["-e", 'require("camunda-byok-kms/verify"); console.log(Object.keys(require.cache).some((f) => f.includes("@aws-sdk/client-kms")))'], { cwd: REPO_ROOT });
+    const verify = runNode(
+      ["-e", 'require("camunda-byok-kms/verify"); console.log(Object.keys(require.cache).some((f) => f.includes("@aws-sdk/client-kms")))'],
+      { cwd: REPO_ROOT },
+    );
     expect(verify.stdout.trim(), verify.stderr).to.equal("true");
   });
 
@@ -59,14 +69,27 @@ describe("package", () => {
 
   it("each entry point exports exactly the values the README's Public API section lists", () => {
     const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
-    for (const entry of ["camunda-byok-kms", "camunda-byok-kms/pulumi", "camunda-byok-kms/pulumi/testing", "camunda-byok-kms/cdktf", "camunda-byok-kms/verify"]) {
+    for (const entry of [
+      "camunda-byok-kms",
+      "camunda-byok-kms/pulumi",
+      "camunda-byok-kms/pulumi/testing",
+      "camunda-byok-kms/cdktf",
+      "camunda-byok-kms/verify",
+    ]) {
       const start = readme.indexOf(`<!-- exports: ${entry} -->`);
       expect(start, entry).to.be.greaterThan(-1);
-      const section = readme.slice(start).split("\n").slice(1).join("\n").split(/\n(?=<!-- exports|## )/)[0];
+      const section = readme
+        .slice(start)
+        .split("\n")
+        .slice(1)
+        .join("\n")
+        .split(/\n(?=<!-- exports|## )/)[0];
       // Values: a table's first column, or a one-line list before "; type"; types have no runtime presence.
       const rows = section.split("\n").filter((line) => line.startsWith("| `"));
       const valuesText = rows.length > 0 ? rows.map((row) => row.split("|")[1]).join(" ") : section.split(/; types? /)[0];
-      const documented = [...valuesText.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g)].map((m) => m[1]).filter((name) => name !== entry.split("/").pop());
+      const documented = [...valuesText.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g)]
+        .map((m) => m[1])
+        .filter((name) => name !== entry.split("/").pop());
       const probe = `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(entry)}))))`;
       const result = runNode(["-e", probe], { cwd: REPO_ROOT });
       expect(result.status, result.stderr).to.equal(0);

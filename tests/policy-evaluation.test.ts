@@ -21,8 +21,20 @@ const principal = fc.constantFrom<unknown>(
   { Service: "ec2.amazonaws.com" },
 );
 const actions = fc.constantFrom<unknown>(
-  "kms:*", "*", "kms:Encrypt", "kms:Decrypt", "kms:Generate*", "kms:GenerateDataKey", "kms:*Grant*", "kms:ReEncrypt*",
-  "kms:Describe*", "kms:CreateGrant", "kms:List*", ["kms:Encrypt", "kms:Decrypt"], "kms:ReEncryptFrom", "KMS:ENCRYPT",
+  "kms:*",
+  "*",
+  "kms:Encrypt",
+  "kms:Decrypt",
+  "kms:Generate*",
+  "kms:GenerateDataKey",
+  "kms:*Grant*",
+  "kms:ReEncrypt*",
+  "kms:Describe*",
+  "kms:CreateGrant",
+  "kms:List*",
+  ["kms:Encrypt", "kms:Decrypt"],
+  "kms:ReEncryptFrom",
+  "KMS:ENCRYPT",
 );
 const resource = fc.constantFrom<unknown>("*", KEY_ARN, OTHER_KEY, "arn:aws:kms:*:*:key/*", [OTHER_KEY, KEY_ARN]);
 const condition = fc.constantFrom<unknown>(
@@ -49,7 +61,9 @@ const statement = fc
     [s.resourceKind]: s.resource,
     ...(s.condition ? { Condition: s.condition } : {}),
   }));
-const policy = fc.array(statement, { minLength: 1, maxLength: 4 }).map((Statement) => ({ Version: "2012-10-17", Statement }) as unknown as PolicyDocument);
+const policy = fc
+  .array(statement, { minLength: 1, maxLength: 4 })
+  .map((Statement) => ({ Version: "2012-10-17", Statement }) as unknown as PolicyDocument);
 
 /** Request contexts a real call may carry: whatever the context, "allowed" must hold. */
 const CONTEXTS: Record<string, string>[] = [
@@ -65,12 +79,21 @@ describe("key policy evaluation (verify's judge), against @cloud-copilot/iam-sim
   });
 
   it("allows every required action under the package's own policy", () => {
-    const verdicts = evaluateKeyPolicy(buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: KEY_ACCOUNT_ID }), ROLE, KEY_ARN, CAMUNDA_REQUIRED_ACTIONS);
+    const verdicts = evaluateKeyPolicy(
+      buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: KEY_ACCOUNT_ID }),
+      ROLE,
+      KEY_ARN,
+      CAMUNDA_REQUIRED_ACTIONS,
+    );
     expect(verdicts.filter((v) => v.verdict !== "allowed")).to.deep.equal([]);
   });
 
   it("cannot decide the grant actions under the opt-in grant condition, and says so", () => {
-    const hardened = buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: KEY_ACCOUNT_ID, restrictGrantsToAwsResources: true });
+    const hardened = buildKeyPolicy({
+      camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
+      keyAccountId: KEY_ACCOUNT_ID,
+      restrictGrantsToAwsResources: true,
+    });
     const verdicts = evaluateKeyPolicy(hardened, ROLE, KEY_ARN, CAMUNDA_REQUIRED_ACTIONS);
     expect(verdicts.filter((v) => v.verdict === "undecided").map((v) => v.action)).to.deep.equal([...CAMUNDA_GRANT_ACTIONS]);
   });
@@ -80,14 +103,21 @@ describe("key policy evaluation (verify's judge), against @cloud-copilot/iam-sim
     const samples = fc.sample(policy, { numRuns: 150, seed: 7 });
     let decided = 0;
     for (const document of samples) {
-      for (const verdict of evaluateKeyPolicy(document, ROLE, KEY_ARN, ["kms:Encrypt", "kms:CreateGrant", "kms:ReEncryptFrom", "kms:DescribeKey"])) {
+      for (const verdict of evaluateKeyPolicy(document, ROLE, KEY_ARN, [
+        "kms:Encrypt",
+        "kms:CreateGrant",
+        "kms:ReEncryptFrom",
+        "kms:DescribeKey",
+      ])) {
         if (verdict.verdict === "undecided") continue;
         decided++;
         for (const context of CONTEXTS) {
           const simulated = await isAllowed(document, CAMUNDA_ROLE_ARN, verdict.action, context);
           const expected = verdict.verdict === "allowed";
           if (simulated !== expected) {
-            throw new Error(`${verdict.verdict} (${verdict.reason}) but the simulator says ${simulated ? "allowed" : "denied"} for ${verdict.action} with ${JSON.stringify(context)} under ${JSON.stringify(document)}`);
+            throw new Error(
+              `${verdict.verdict} (${verdict.reason}) but the simulator says ${simulated ? "allowed" : "denied"} for ${verdict.action} with ${JSON.stringify(context)} under ${JSON.stringify(document)}`,
+            );
           }
         }
       }

@@ -8,7 +8,9 @@ import { isAllowed } from "./support/iam-evaluator";
 
 const account = fc.stringMatching(/^\d{12}$/);
 const iamName = fc.stringMatching(/^[\w+=,.@-]{1,64}$/);
-const iamPath = fc.array(fc.stringMatching(/^[A-Za-z0-9_.-]{1,12}$/), { maxLength: 3 }).map((parts) => `/${parts.map((p) => `${p}/`).join("")}`);
+const iamPath = fc
+  .array(fc.stringMatching(/^[A-Za-z0-9_.-]{1,12}$/), { maxLength: 3 })
+  .map((parts) => `/${parts.map((p) => `${p}/`).join("")}`);
 const roleArn = fc.tuple(account, iamPath, iamName).map(([id, path, name]) => `arn:aws:iam::${id}:role${path}${name}`);
 const region = fc.constantFrom(...REGIONS_BY_PARTITION.aws);
 const clusterName = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/);
@@ -18,7 +20,10 @@ const validInput = fc.record(
     camundaClusterRoleArn: roleArn,
     clusterRegion: region,
     clusterName,
-    keyAdministratorArns: fc.array(fc.tuple(account, iamName).map(([id, name]) => `arn:aws:iam::${id}:role/${name}`), { maxLength: 4 }),
+    keyAdministratorArns: fc.array(
+      fc.tuple(account, iamName).map(([id, name]) => `arn:aws:iam::${id}:role/${name}`),
+      { maxLength: 4 },
+    ),
     deletionWindowInDays: fc.integer({ min: 7, max: 30 }),
     rotationPeriodInDays: fc.integer({ min: 90, max: 2560 }),
     restrictGrantsToAwsResources: fc.boolean(),
@@ -37,7 +42,10 @@ const mutation = fc.oneof(
   fc.oneof(fc.integer({ max: 6 }), fc.integer({ min: 31 })).map((n) => ({ input: "deletionWindowInDays", value: n })),
   fc.oneof(fc.integer({ max: 89 }), fc.integer({ min: 2561 })).map((n) => ({ input: "rotationPeriodInDays", value: n })),
   fc.stringMatching(/^[A-Za-z0-9/_-]{1,20}$/).map((s) => ({ input: "aliasName", value: `alias/aws/${s}` })),
-  fc.string({ maxLength: 10 }).filter((s) => !s.includes("@")).map((s) => ({ input: "alertEmails[0]", value: [s] })),
+  fc
+    .string({ maxLength: 10 })
+    .filter((s) => !s.includes("@"))
+    .map((s) => ({ input: "alertEmails[0]", value: [s] })),
 );
 
 describe("properties (fast-check)", () => {
@@ -75,24 +83,40 @@ describe("properties (fast-check)", () => {
 describe("policy size bound (fast-check)", () => {
   it("never under-estimates the serialized size, whatever the strings hold", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary" }), fc.string(), fc.array(fc.string({ unit: "binary" }), { maxLength: 5 }), (role, account, admins) => {
-        const strings = { camundaClusterRoleArn: role, keyAccountId: account, partition: "aws-us-gov", keyAdministratorArns: admins };
-        for (const enableDefaultAccountAccess of [true, false]) {
-          for (const restrictGrantsToAwsResources of [true, false]) {
-            const policy = buildKeyPolicyTemplate({ ...strings, enableDefaultAccountAccess, restrictGrantsToAwsResources });
-            expect(keyPolicyBytesUpperBound(strings)).to.be.at.least(keyPolicyBytes(policy));
+      fc.property(
+        fc.string({ unit: "binary" }),
+        fc.string(),
+        fc.array(fc.string({ unit: "binary" }), { maxLength: 5 }),
+        (role, account, admins) => {
+          const strings = { camundaClusterRoleArn: role, keyAccountId: account, partition: "aws-us-gov", keyAdministratorArns: admins };
+          for (const enableDefaultAccountAccess of [true, false]) {
+            for (const restrictGrantsToAwsResources of [true, false]) {
+              const policy = buildKeyPolicyTemplate({ ...strings, enableDefaultAccountAccess, restrictGrantsToAwsResources });
+              expect(keyPolicyBytesUpperBound(strings)).to.be.at.least(keyPolicyBytes(policy));
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("still accepts a policy just under AWS's limit and rejects one just over it", () => {
     const admin = (i: number) => `arn:aws:iam::111122223333:role/a${String(i).padStart(5, "0")}`;
-    const input = (count: number) => ({ camundaClusterRoleArn: "arn:aws:iam::123456789012:role/x", keyAccountId: "111122223333", keyAdministratorArns: Array.from({ length: count }, (_, i) => admin(i)) });
+    const input = (count: number) => ({
+      camundaClusterRoleArn: "arn:aws:iam::123456789012:role/x",
+      keyAccountId: "111122223333",
+      keyAdministratorArns: Array.from({ length: count }, (_, i) => admin(i)),
+    });
     const bytes = (count: number) =>
-      keyPolicyBytes(buildKeyPolicyTemplate({ ...input(count), partition: "aws", enableDefaultAccountAccess: true, restrictGrantsToAwsResources: false }));
+      keyPolicyBytes(
+        buildKeyPolicyTemplate({
+          ...input(count),
+          partition: "aws",
+          enableDefaultAccountAccess: true,
+          restrictGrantsToAwsResources: false,
+        }),
+      );
     let count = 1;
     while (bytes(count + 1) <= MAX_KEY_POLICY_BYTES) count++;
     expect(keyPolicyBytes(buildKeyPolicy(input(count)))).to.be.at.most(MAX_KEY_POLICY_BYTES);

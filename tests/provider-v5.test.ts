@@ -7,7 +7,9 @@ describe("the Terraform suite's rewrite for AWS provider 5 (no per-resource regi
   const { json } = synthByok({ ...validInput(), backupRegion: "eu-west-1" });
   const rewritten = rewriteForProviderV5(json);
   const resources = (config: Record<string, any>) =>
-    Object.entries(config.resource).flatMap(([type, byAddress]) => Object.entries(byAddress as object).map(([address, body]) => ({ address: `${type}.${address}`, body })));
+    Object.entries(config.resource).flatMap(([type, byAddress]) =>
+      Object.entries(byAddress as object).map(([address, body]) => ({ address: `${type}.${address}`, body })),
+    );
 
   it("moves every region argument onto an aliased provider for that region, changing nothing else", () => {
     const before = resources(json);
@@ -27,7 +29,10 @@ describe("the Terraform suite's rewrite for AWS provider 5 (no per-resource regi
   });
 
   it("copies the resource's own provider configuration for an aliased provider", () => {
-    const config = { provider: { aws: [{ region: "us-east-1", alias: "virginia", profile: "ops" }] }, resource: { aws_sns_topic: { t: { name: "x", region: "us-west-2", provider: "aws.virginia" } } } };
+    const config = {
+      provider: { aws: [{ region: "us-east-1", alias: "virginia", profile: "ops" }] },
+      resource: { aws_sns_topic: { t: { name: "x", region: "us-west-2", provider: "aws.virginia" } } },
+    };
     const out = rewriteForProviderV5(config);
     expect(out.resource.aws_sns_topic.t).to.deep.equal({ name: "x", provider: "aws.virginia_us_west_2" });
     expect(out.provider.aws).to.deep.include({ alias: "virginia_us_west_2", region: "us-west-2", profile: "ops" });

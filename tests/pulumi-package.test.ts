@@ -21,7 +21,12 @@ const PLUGIN_PACKAGE = JSON.parse(readFileSync(path.join(PLUGIN_DIR, "package.js
 /** What the tests use of @pulumi/pulumi's ComponentProvider (typed here: 3.142, the floor, has no such module). */
 interface ComponentProviderLike {
   getSchema(): Promise<string>;
-  construct(name: string, type: string, inputs: pulumi.Inputs, options: object): Promise<{ urn: pulumi.Input<string>; state: Record<string, unknown> }>;
+  construct(
+    name: string,
+    type: string,
+    inputs: pulumi.Inputs,
+    options: object,
+  ): Promise<{ urn: pulumi.Input<string>; state: Record<string, unknown> }>;
 }
 type ComponentProviderClass = new (options: { dirname: string; name: string; components: unknown[] }) => ComponentProviderLike;
 
@@ -64,17 +69,36 @@ function declaredDocs(): Record<string, string> {
   const body = source.slice(source.indexOf("export interface ByokInputs"), source.indexOf("export interface ByokInput extends"));
   const docs: Record<string, string> = {};
   for (const match of body.matchAll(/\/\*\*([\s\S]*?)\*\/\s*(\w+)\??:/g)) {
-    docs[match[2]] = match[1].split("\n").map((line) => line.replace(/^\s*\*\s?/, "")).join(" ").split(/\s@\w+/)[0].replace(/\s+/g, " ").trim();
+    docs[match[2]] = match[1]
+      .split("\n")
+      .map((line) => line.replace(/^\s*\*\s?/, ""))
+      .join(" ")
+      .split(/\s@\w+/)[0]
+      .replace(/\s+/g, " ")
+      .trim();
   }
   return docs;
 }
 
 const EXPECTED_TYPES: Record<string, string> = {
-  camundaClusterRoleArn: "string", clusterRegion: "string", clusterName: "string", backupRegion: "string",
-  keyAdministratorArns: "array", enableDefaultAccountAccess: "boolean", restrictGrantsToAwsResources: "boolean",
-  aliasName: "string", deletionWindowInDays: "number", enableKeyRotation: "boolean", rotationPeriodInDays: "number",
-  preventDestroy: "boolean", alertEmails: "array", alertTopicArn: "string", backupAlertTopicArn: "string",
-  monitoredEventNames: "array", monitorAccessDenied: "boolean", tags: "object",
+  camundaClusterRoleArn: "string",
+  clusterRegion: "string",
+  clusterName: "string",
+  backupRegion: "string",
+  keyAdministratorArns: "array",
+  enableDefaultAccountAccess: "boolean",
+  restrictGrantsToAwsResources: "boolean",
+  aliasName: "string",
+  deletionWindowInDays: "number",
+  enableKeyRotation: "boolean",
+  rotationPeriodInDays: "number",
+  preventDestroy: "boolean",
+  alertEmails: "array",
+  alertTopicArn: "string",
+  backupAlertTopicArn: "string",
+  monitoredEventNames: "array",
+  monitorAccessDenied: "boolean",
+  tags: "object",
 };
 
 describe("the Pulumi component package for other languages (schema inferred by @pulumi/pulumi's ComponentProvider)", function () {
@@ -83,7 +107,9 @@ describe("the Pulumi component package for other languages (schema inferred by @
   before(function () {
     if (ComponentProvider) return;
     const installed = require("@pulumi/pulumi/package.json").version;
-    console.log(`    Pulumi package suite NOT RUN: @pulumi/pulumi ${installed} has no ComponentProvider; the plugin package (pulumi/package.json) depends on ${PLUGIN_PACKAGE.dependencies["@pulumi/pulumi"]}.`);
+    console.log(
+      `    Pulumi package suite NOT RUN: @pulumi/pulumi ${installed} has no ComponentProvider; the plugin package (pulumi/package.json) depends on ${PLUGIN_PACKAGE.dependencies["@pulumi/pulumi"]}.`,
+    );
     this.skip();
   });
 
@@ -118,14 +144,27 @@ describe("the Pulumi component package for other languages (schema inferred by @
       expect(property.description?.replace(/\s+/g, " ").trim(), name).to.equal(docs[name]);
       if (!schema.requiredInputs.includes(name)) expect(property.description, name).to.match(/Default: /);
     }
-    const plain = Object.entries(schema.inputProperties).filter(([, p]) => p.plain).map(([name]) => name).sort();
+    const plain = Object.entries(schema.inputProperties)
+      .filter(([, p]) => p.plain)
+      .map(([name]) => name)
+      .sort();
     expect(plain).to.deep.equal(["alertEmails", "backupRegion", "monitorAccessDenied", "preventDestroy"]);
   });
 
   it("has every output, documented", async () => {
     const schema = await componentSchema();
-    expect(Object.keys(schema.properties).sort()).to.deep.equal(["alarmArn", "alertTopicArn", "aliasName", "eventRuleArn", "keyArn", "keyId", "keyPolicyJson", "replicaKeyArn"]);
-    for (const [name, property] of Object.entries(schema.properties)) expect(property.description, name).to.be.a("string").and.not.equal("");
+    expect(Object.keys(schema.properties).sort()).to.deep.equal([
+      "alarmArn",
+      "alertTopicArn",
+      "aliasName",
+      "eventRuleArn",
+      "keyArn",
+      "keyId",
+      "keyPolicyJson",
+      "replicaKeyArn",
+    ]);
+    for (const [name, property] of Object.entries(schema.properties))
+      expect(property.description, name).to.be.a("string").and.not.equal("");
     expect(schema.required).to.not.include("replicaKeyArn");
     expect(schema.description).to.include("Camunda 8 SaaS Bring Your Own Key");
   });
@@ -146,29 +185,58 @@ describe("the Pulumi component package for other languages (schema inferred by @
       return { registered, keyArn, state: result.state };
     };
     const summary = (registered: RegisteredResource[]) =>
-      registered.filter((r) => r.type.startsWith("aws:")).map((r) => `${r.type} ${r.name} ${JSON.stringify(r.inputs)}`).sort();
-    const plainInputs = { camundaClusterRoleArn: CAMUNDA_ROLE_ARN, clusterRegion: "eu-central-1", clusterName: "payments-prod", alertEmails: ["oncall@example.com"], backupRegion: "eu-west-1", tags: { team: "payments" } };
+      registered
+        .filter((r) => r.type.startsWith("aws:"))
+        .map((r) => `${r.type} ${r.name} ${JSON.stringify(r.inputs)}`)
+        .sort();
+    const plainInputs = {
+      camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
+      clusterRegion: "eu-central-1",
+      clusterName: "payments-prod",
+      alertEmails: ["oncall@example.com"],
+      backupRegion: "eu-west-1",
+      tags: { team: "payments" },
+    };
 
     it("registers the same resources with the same settings as the TypeScript path, from plain inputs", async () => {
       const viaConstruct = await constructPath(plainInputs);
       const viaTypeScript = await typescriptPath(plainInputs);
       expect(summary(viaConstruct.registered)).to.deep.equal(summary(viaTypeScript));
       const key = viaConstruct.registered.find((r) => r.type === "aws:kms/key:Key")!;
-      expect(JSON.parse(key.inputs.policy)).to.deep.equal(buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: "111122223333" }));
+      expect(JSON.parse(key.inputs.policy)).to.deep.equal(
+        buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: "111122223333" }),
+      );
       expect(viaConstruct.keyArn).to.equal(key.state.arn);
-      expect(Object.keys(viaConstruct.state).sort()).to.deep.equal(["alarmArn", "alertTopicArn", "aliasName", "eventRuleArn", "keyArn", "keyId", "keyPolicyJson", "replicaKeyArn"]);
+      expect(Object.keys(viaConstruct.state).sort()).to.deep.equal([
+        "alarmArn",
+        "alertTopicArn",
+        "aliasName",
+        "eventRuleArn",
+        "keyArn",
+        "keyId",
+        "keyPolicyJson",
+        "replicaKeyArn",
+      ]);
     });
 
     it("takes a secret role ARN (sent as a secret Output) and keeps the policy secret", async () => {
       const { registered, state } = await constructPath({ ...plainInputs, camundaClusterRoleArn: pulumi.secret(CAMUNDA_ROLE_ARN) });
       expect(await (pulumi.output(state.keyPolicyJson) as any).isSecret).to.equal(true);
       expect(await (pulumi.output(state.aliasName) as any).isSecret).to.equal(false);
-      expect(summary(registered)).to.deep.equal(summary(await typescriptPath({ ...plainInputs, camundaClusterRoleArn: pulumi.secret(CAMUNDA_ROLE_ARN) })));
+      expect(summary(registered)).to.deep.equal(
+        summary(await typescriptPath({ ...plainInputs, camundaClusterRoleArn: pulumi.secret(CAMUNDA_ROLE_ARN) })),
+      );
     });
 
     it("registers every resource while an input is still unknown (a preview), as the TypeScript path does", async () => {
       // What the provider server makes of a value another resource has not produced yet.
-      const unknown = new (pulumi.Output as any)(new Set(), Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve([]));
+      const unknown = new (pulumi.Output as any)(
+        new Set(),
+        Promise.resolve(undefined),
+        Promise.resolve(false),
+        Promise.resolve(false),
+        Promise.resolve([]),
+      );
       const registered = installPulumiMocks({ preview: true });
       await provider().construct("byok", CAMUNDA_BYOK_KEY_TYPE, { ...plainInputs, aliasName: unknown } as pulumi.Inputs, {});
       await settle();
@@ -182,7 +250,12 @@ describe("the Pulumi component package for other languages (schema inferred by @
     it("fails bad input with the same message as the TypeScript path, registering nothing", async () => {
       const bad = { ...plainInputs, camundaClusterRoleArn: "arn:aws:iam::123456789012:user/bob", deletionWindowInDays: 90 };
       const registered = installPulumiMocks();
-      const viaConstruct = await provider().construct("byok", CAMUNDA_BYOK_KEY_TYPE, bad as pulumi.Inputs, {}).then(() => undefined, (error: unknown) => error);
+      const viaConstruct = await provider()
+        .construct("byok", CAMUNDA_BYOK_KEY_TYPE, bad as pulumi.Inputs, {})
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
       let viaTypeScript: unknown;
       try {
         new CamundaByokKey("byok2", bad as never);
@@ -196,15 +269,21 @@ describe("the Pulumi component package for other languages (schema inferred by @
   });
 
   describe("the examples for Python and YAML, against the inferred schema", () => {
-    const propertyType = (value: unknown): string => (Array.isArray(value) ? "array" : typeof value === "object" && value !== null ? "object" : typeof value);
+    const propertyType = (value: unknown): string =>
+      Array.isArray(value) ? "array" : typeof value === "object" && value !== null ? "object" : typeof value;
 
     it("examples/pulumi-yaml sets only properties the schema has, with their types", async () => {
       const schema = await componentSchema();
       const program = parse(readFileSync(path.join(REPO_ROOT, "examples", "pulumi-yaml", "Pulumi.yaml"), "utf8"));
       expect(Object.keys(program.packages ?? {})).to.deep.equal(["camunda-byok-kms"]);
-      const byok = Object.values(program.resources as Record<string, { type: string; properties: Record<string, unknown> }>).filter((r) => r.type === CAMUNDA_BYOK_KEY_TYPE);
+      const byok = Object.values(program.resources as Record<string, { type: string; properties: Record<string, unknown> }>).filter(
+        (r) => r.type === CAMUNDA_BYOK_KEY_TYPE,
+      );
       expect(byok).to.have.length(1);
-      const config = parse(readFileSync(path.join(REPO_ROOT, "examples", "pulumi-yaml", "Pulumi.dev.yaml"), "utf8")).config as Record<string, unknown>;
+      const config = parse(readFileSync(path.join(REPO_ROOT, "examples", "pulumi-yaml", "Pulumi.dev.yaml"), "utf8")).config as Record<
+        string,
+        unknown
+      >;
       for (const [name, value] of Object.entries(byok[0].properties)) {
         expect(schema.inputProperties, name).to.have.property(name);
         // ${...} references config: check the config value's type.
@@ -226,17 +305,23 @@ describe("the Pulumi component package for other languages (schema inferred by @
         if (/^["']/.test(source) || /^config\.(require|get)(_secret)?\(/.test(source)) return "string";
         if (/^config\.(require|get)_int\(/.test(source) || /^\d+$/.test(source)) return "number";
         if (/^(True|False)$/.test(source) || /^config\.(require|get)_bool\(/.test(source)) return "boolean";
-        if (/^\[/.test(source) || /^config\.(require|get)_object\(/.test(source) && source.includes("emails")) return "array";
+        if (/^\[/.test(source) || (/^config\.(require|get)_object\(/.test(source) && source.includes("emails"))) return "array";
         if (/^\{/.test(source)) return "object";
         return "unknown";
       };
-      const args = [...call![1].matchAll(/^\s*(\w+)=(.+?),?\s*(?:#.*)?$/gm)].map((m) => [snakeToCamel(m[1]), m[2].trim().replace(/,$/, "")] as const);
+      const args = [...call![1].matchAll(/^\s*(\w+)=(.+?),?\s*(?:#.*)?$/gm)].map(
+        (m) => [snakeToCamel(m[1]), m[2].trim().replace(/,$/, "")] as const,
+      );
       expect(args.length).to.be.greaterThan(3);
       for (const [name, source] of args) {
         expect(schema.inputProperties, name).to.have.property(name);
         expect(pythonType(source), `${name} = ${source}`).to.equal(schema.inputProperties[name].type);
       }
-      for (const required of schema.requiredInputs) expect(args.map(([name]) => name), required).to.include(required);
+      for (const required of schema.requiredInputs)
+        expect(
+          args.map(([name]) => name),
+          required,
+        ).to.include(required);
     });
   });
 });

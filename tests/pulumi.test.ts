@@ -76,14 +76,20 @@ describe("Pulumi component (under mocks)", () => {
       expect(run.outputs.keyArn).to.equal(key.state.arn);
 
       const rule = byName(run.registered, "camunda-byok-key-events");
-      expect(rule.inputs.eventPattern).to.equal(JSON.stringify(buildEventPattern({ keyArn: key.state.arn, camundaClusterRoleArn: roleArn })));
+      expect(rule.inputs.eventPattern).to.equal(
+        JSON.stringify(buildEventPattern({ keyArn: key.state.arn, camundaClusterRoleArn: roleArn })),
+      );
       const topic = byName(run.registered, "camunda-byok-alert-topic");
       const alarm = byName(run.registered, "camunda-byok-key-deletion-alarm");
       expect(alarm.inputs.alarmActions).to.deep.equal([topic.state.arn]);
       expect(alarm.inputs.dimensions).to.deep.equal({ RuleName: rule.inputs.name });
-      expect(byName(run.registered, "camunda-byok-key-events-target").inputs).to.deep.include({ arn: topic.state.arn, rule: rule.inputs.name });
-      expect(run.registered.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription").map((r) => r.inputs.endpoint))
-        .to.deep.equal(["oncall@example.com", "security@example.com"]);
+      expect(byName(run.registered, "camunda-byok-key-events-target").inputs).to.deep.include({
+        arn: topic.state.arn,
+        rule: rule.inputs.name,
+      });
+      expect(
+        run.registered.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription").map((r) => r.inputs.endpoint),
+      ).to.deep.equal(["oncall@example.com", "security@example.com"]);
       expect(String(run.outputs.consoleHint)).to.include(key.state.arn);
     });
 
@@ -105,7 +111,9 @@ describe("Pulumi component (under mocks)", () => {
       }
       expect(error).to.be.instanceOf(ByokValidationError);
       expect((error as ByokValidationError).problems[0].input).to.equal("clusterRegion");
-      expect((error as Error).message).to.include('"eu-central-1"').and.to.include('"us-east-1"');
+      expect((error as Error).message)
+        .to.include('"eu-central-1"')
+        .and.to.include('"us-east-1"');
     });
   });
 
@@ -127,7 +135,10 @@ describe("Pulumi component (under mocks)", () => {
   it("reports a deploy-time failure as Pulumi reports a ResourceError: the package's message first, once, on the component", async () => {
     installPulumiMocks({ providerRegion: "us-east-1" });
     const { component } = createComponent(baseArgs);
-    const error = await settledValue(component.keyArn).then(() => undefined, (caught: unknown) => caught);
+    const error = await settledValue(component.keyArn).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     // Every child tried to serialize the failed value by now.
     await settle();
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -142,8 +153,15 @@ describe("Pulumi component (under mocks)", () => {
 
   it("refuses at deploy time, with account access off, administrators that leave out the deploying principal", async () => {
     const registered = installPulumiMocks();
-    const { component } = createComponent({ ...baseArgs, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/SecurityAdmins"] });
-    const error = await settledValue(component.keyArn).then(() => undefined, (caught: unknown) => caught);
+    const { component } = createComponent({
+      ...baseArgs,
+      enableDefaultAccountAccess: false,
+      keyAdministratorArns: ["arn:aws:iam::111122223333:role/SecurityAdmins"],
+    });
+    const error = await settledValue(component.keyArn).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     expect(error).to.be.instanceOf(ByokValidationError);
     expect((error as ByokValidationError).problems.map((p) => p.input)).to.deep.equal(["keyAdministratorArns"]);
     expect((error as Error).message).to.include("deploying as arn:aws:iam::111122223333:role/deployer");
@@ -151,7 +169,11 @@ describe("Pulumi component (under mocks)", () => {
     expect(registered.filter((r) => r.type.startsWith("aws:"))).to.deep.equal([]);
 
     installPulumiMocks();
-    const deployerIsAdmin = createComponent({ ...baseArgs, enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"] });
+    const deployerIsAdmin = createComponent({
+      ...baseArgs,
+      enableDefaultAccountAccess: false,
+      keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"],
+    });
     expect(await settledValue(deployerIsAdmin.component.keyArn)).to.match(/^arn:aws:kms:/);
   });
 
@@ -178,12 +200,21 @@ describe("Pulumi component (under mocks)", () => {
     const registered = installPulumiMocks();
     let error: unknown;
     try {
-      createComponent({ ...baseArgs, camundaClusterRoleArn: "arn:aws:iam::123456789012:user/bob", deletionWindowInDays: 90, clusterRegion: "eu-central-99" });
+      createComponent({
+        ...baseArgs,
+        camundaClusterRoleArn: "arn:aws:iam::123456789012:user/bob",
+        deletionWindowInDays: 90,
+        clusterRegion: "eu-central-99",
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).to.be.instanceOf(ByokValidationError);
-    expect((error as ByokValidationError).problems.map((p) => p.input)).to.have.members(["camundaClusterRoleArn", "deletionWindowInDays", "clusterRegion"]);
+    expect((error as ByokValidationError).problems.map((p) => p.input)).to.have.members([
+      "camundaClusterRoleArn",
+      "deletionWindowInDays",
+      "clusterRegion",
+    ]);
     await settle();
     expect(registered).to.deep.equal([]);
   });
@@ -205,7 +236,11 @@ describe("Pulumi component (under mocks)", () => {
     const registered = installPulumiMocks();
     const admins = ["arn:aws:iam::111122223333:role/KmsAdmins"];
     const names = ["DisableKey", "ScheduleKeyDeletion"];
-    const { component } = createComponent({ ...baseArgs, keyAdministratorArns: pulumi.output(admins), monitoredEventNames: pulumi.output(names) });
+    const { component } = createComponent({
+      ...baseArgs,
+      keyAdministratorArns: pulumi.output(admins),
+      monitoredEventNames: pulumi.output(names),
+    });
     expect(JSON.parse(await settledValue(component.keyPolicyJson))).to.deep.equal(
       buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: ACCOUNT, keyAdministratorArns: admins }),
     );
@@ -229,8 +264,9 @@ describe("Pulumi component (under mocks)", () => {
     const { component } = createComponent({ ...baseArgs, alertEmails: [pulumi.output("oncall@example.com"), "sec@example.com"] });
     await settledValue(component.keyArn);
     await settle();
-    expect(registered.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription").map((r) => r.inputs.endpoint))
-      .to.have.members(["oncall@example.com", "sec@example.com"]);
+    expect(
+      registered.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription").map((r) => r.inputs.endpoint),
+    ).to.have.members(["oncall@example.com", "sec@example.com"]);
   });
 
   it("fails inside the update, with the same message, for bad values known only later", async () => {
@@ -274,7 +310,13 @@ describe("Pulumi component (under mocks)", () => {
       return Promise.all(["byok-key", "byok-replica-key"].map((name) => settledValue(children.get(name)!.urn)));
     };
     const before = await keyUrns(baseArgs);
-    const after = await keyUrns({ ...baseArgs, clusterName: "renamed", aliasName: "alias/other", tags: { team: "x" }, alertEmails: ["a@example.com", "b@example.com"] });
+    const after = await keyUrns({
+      ...baseArgs,
+      clusterName: "renamed",
+      aliasName: "alias/other",
+      tags: { team: "x" },
+      alertEmails: ["a@example.com", "b@example.com"],
+    });
     expect(after).to.deep.equal(before);
     expect(before[0]).to.match(/CamundaByokKey\$aws:kms\/key:Key::byok-key$/);
   });

@@ -23,7 +23,15 @@ describe("README", () => {
     writeFileSync(file, readmeSnippet("pulumi-mocks"));
     try {
       const mocha = path.join(REPO_ROOT, "node_modules/mocha/bin/mocha.js");
-      const result = runNode([mocha, "--no-config", "--node-option", "import=tsx", "--node-option", "conditions=camunda-byok-kms-source", file]);
+      const result = runNode([
+        mocha,
+        "--no-config",
+        "--node-option",
+        "import=tsx",
+        "--node-option",
+        "conditions=camunda-byok-kms-source",
+        file,
+      ]);
       expect(result.status, result.stdout + result.stderr).to.equal(0);
       expect(result.stdout).to.include("3 passing");
     } finally {

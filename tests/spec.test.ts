@@ -81,7 +81,11 @@ describe("resource spec", () => {
     const topicPolicy = JSON.parse(resolveTemplate(find<"snsTopicPolicy">(spec, "alert-topic-policy").settings.policy, values) as string);
     expect(topicPolicy.Statement.map((s: any) => [s.Principal.Service, s.Resource, s.Condition.ArnEquals["aws:SourceArn"]])).to.deep.equal([
       ["events.amazonaws.com", values["alert-topic.arn"], [values["key-events.arn"], values["access-denied.arn"]]],
-      ["cloudwatch.amazonaws.com", values["alert-topic.arn"], [values["key-deletion-alarm.arn"], values["key-events-delivery-alarm.arn"], values["access-denied-delivery-alarm.arn"]]],
+      [
+        "cloudwatch.amazonaws.com",
+        values["alert-topic.arn"],
+        [values["key-deletion-alarm.arn"], values["key-events-delivery-alarm.arn"], values["access-denied-delivery-alarm.arn"]],
+      ],
     ]);
   });
 

@@ -59,7 +59,9 @@ interface CheckedVariable {
  * What the construct takes as a Terraform value: not the backup region (it decides resources), and
  * not a whole list that goes into the policy or a pattern (refused, see cdktf.test.ts).
  */
-const CONSTRUCT_INPUTS = (Object.keys(TYPES) as CheckedInput[]).filter((input) => !["backupRegion", "keyAdministratorArns", "monitoredEventNames", "tags"].includes(input));
+const CONSTRUCT_INPUTS = (Object.keys(TYPES) as CheckedInput[]).filter(
+  (input) => !["backupRegion", "keyAdministratorArns", "monitoredEventNames", "tags"].includes(input),
+);
 
 /** The construct's key preconditions that read one variable, when every checked input is one. */
 function constructConditions(): CheckedVariable[] {
@@ -67,10 +69,15 @@ function constructConditions(): CheckedVariable[] {
   const stack = new TerraformStack(app, "conditions");
   new AwsProvider(stack, "aws", { region: "eu-central-1" });
   const inputs = CONSTRUCT_INPUTS;
-  const variables = Object.fromEntries(inputs.map((input) => {
-    const variable = new TerraformVariable(stack, snakeCase(input), { type: TYPES[input] });
-    return [input, TYPES[input] === "number" ? variable.numberValue : TYPES[input] === "string" ? variable.stringValue : variable.listValue];
-  }));
+  const variables = Object.fromEntries(
+    inputs.map((input) => {
+      const variable = new TerraformVariable(stack, snakeCase(input), { type: TYPES[input] });
+      return [
+        input,
+        TYPES[input] === "number" ? variable.numberValue : TYPES[input] === "string" ? variable.stringValue : variable.listValue,
+      ];
+    }),
+  );
   new CamundaByokKey(stack, "byok", variables as unknown as ByokInput);
   const json = JSON.parse(Testing.synth(stack));
   const [key] = Object.values(json.resource.aws_kms_key) as any[];
@@ -81,7 +88,9 @@ function constructConditions(): CheckedVariable[] {
     const variable = read[0].slice(4);
     byVariable.set(variable, [...(byVariable.get(variable) ?? []), condition.slice(2, -1)]);
   }
-  return inputs.filter((input) => byVariable.has(snakeCase(input))).map((input) => ({ input, variable: snakeCase(input), conditions: byVariable.get(snakeCase(input))! }));
+  return inputs
+    .filter((input) => byVariable.has(snakeCase(input)))
+    .map((input) => ({ input, variable: snakeCase(input), conditions: byVariable.get(snakeCase(input))! }));
 }
 
 /** The module's validation blocks, by variable. */
@@ -92,7 +101,9 @@ function moduleConditions(): CheckedVariable[] {
     .filter((input) => validations.has(snakeCase(input)))
     .map((input) => {
       const variable = snakeCase(input);
-      const conditions = validations.get(variable)!.map((check) => (nullable.has(variable) ? `var.${variable} == null ? true : ${check.condition}` : check.condition));
+      const conditions = validations
+        .get(variable)!
+        .map((check) => (nullable.has(variable) ? `var.${variable} == null ? true : ${check.condition}` : check.condition));
       return { input, variable, conditions };
     });
 }
@@ -118,13 +129,19 @@ function mutated(valid: fc.Arbitrary<string>, chars: fc.Arbitrary<string>): fc.A
 const clusterName = fc.stringMatching(/^[A-Za-z0-9_-]{1,32}$/);
 const knownRegion = fc.constantFrom(...Object.values(REGIONS_BY_PARTITION).flat());
 const aliasName = fc.stringMatching(/^alias\/[A-Za-z0-9/_-]{1,250}$/);
-const email = fc.tuple(fc.stringMatching(/^[a-z0-9.+_-]{1,12}$/), fc.stringMatching(/^[a-z0-9-]{1,10}$/), fc.constantFrom("com", "de", "co.uk")).map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
+const email = fc
+  .tuple(fc.stringMatching(/^[a-z0-9.+_-]{1,12}$/), fc.stringMatching(/^[a-z0-9-]{1,10}$/), fc.constantFrom("com", "de", "co.uk"))
+  .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
 const eventName = fc.stringMatching(/^[A-Z][A-Za-z0-9]{2,20}$/);
 const adminArn = fc.oneof(
   fc.stringMatching(/^\d{12}$/).map((account) => `arn:aws:iam::${account}:root`),
-  fc.tuple(fc.constantFrom("role", "user"), fc.constantFrom("/", "/ops/", "/a/b/"), fc.stringMatching(/^[\w+=,.@-]{1,64}$/)).map(([kind, p, name]) => `arn:aws:iam::111122223333:${kind}${p}${name}`),
+  fc
+    .tuple(fc.constantFrom("role", "user"), fc.constantFrom("/", "/ops/", "/a/b/"), fc.stringMatching(/^[\w+=,.@-]{1,64}$/))
+    .map(([kind, p, name]) => `arn:aws:iam::111122223333:${kind}${p}${name}`),
 );
-const topicArn = fc.tuple(fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^[\w-]{1,256}$/)).map(([account, name]) => `arn:aws:sns:eu-central-1:${account}:${name}`);
+const topicArn = fc
+  .tuple(fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^[\w-]{1,256}$/))
+  .map(([account, name]) => `arn:aws:sns:eu-central-1:${account}:${name}`);
 /** Lists of valid and broken elements, repeats (in another case) included. */
 function listOf(valid: fc.Arbitrary<string>, broken: fc.Arbitrary<string>): fc.Arbitrary<string[]> {
   return fc.oneof(
@@ -135,23 +152,57 @@ function listOf(valid: fc.Arbitrary<string>, broken: fc.Arbitrary<string>): fc.A
 }
 
 const SAMPLES: Record<CheckedInput, fc.Arbitrary<unknown>> = {
-  camundaClusterRoleArn: fc.oneof(validRoleArn, mutated(validRoleArn, ROLE_NAME_CHARS), fc.string({ maxLength: 40 }),
-    fc.constantFrom("arn:aws:sts::123456789012:assumed-role/x/y", "arn:aws:iam::123456789012:user/x", "")),
+  camundaClusterRoleArn: fc.oneof(
+    validRoleArn,
+    mutated(validRoleArn, ROLE_NAME_CHARS),
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom("arn:aws:sts::123456789012:assumed-role/x/y", "arn:aws:iam::123456789012:user/x", ""),
+  ),
   clusterRegion: fc.oneof(knownRegion, mutated(knownRegion, fc.constantFrom("x", "-", "1", "", " ")), fc.string({ maxLength: 20 })),
   clusterName: fc.oneof(clusterName, mutated(clusterName, fc.constantFrom(".", " ", "*", "\n", "é", "a")), fc.string({ maxLength: 40 })),
-  deletionWindowInDays: fc.oneof(fc.integer({ min: -3, max: 40 }), fc.double({ min: 0, max: 40, noNaN: true }), fc.constantFrom(6, 7, 30, 31, 7.5)),
-  rotationPeriodInDays: fc.oneof(fc.integer({ min: 80, max: 2600 }), fc.double({ min: 80, max: 2600, noNaN: true }), fc.constantFrom(89, 90, 2560, 2561, 90.5)),
-  aliasName: fc.oneof(aliasName, mutated(aliasName, fc.constantFrom(".", " ", "*", "é", "A", "/")), fc.string({ maxLength: 20 }),
-    fc.constantFrom("alias/aws/x", "alias/AWS/x", "alias/awsx", "alias/", "alias", `alias/${"a".repeat(250)}`, `alias/${"a".repeat(251)}`)),
+  deletionWindowInDays: fc.oneof(
+    fc.integer({ min: -3, max: 40 }),
+    fc.double({ min: 0, max: 40, noNaN: true }),
+    fc.constantFrom(6, 7, 30, 31, 7.5),
+  ),
+  rotationPeriodInDays: fc.oneof(
+    fc.integer({ min: 80, max: 2600 }),
+    fc.double({ min: 80, max: 2600, noNaN: true }),
+    fc.constantFrom(89, 90, 2560, 2561, 90.5),
+  ),
+  aliasName: fc.oneof(
+    aliasName,
+    mutated(aliasName, fc.constantFrom(".", " ", "*", "é", "A", "/")),
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom("alias/aws/x", "alias/AWS/x", "alias/awsx", "alias/", "alias", `alias/${"a".repeat(250)}`, `alias/${"a".repeat(251)}`),
+  ),
   alertEmails: listOf(email, fc.oneof(mutated(email, fc.constantFrom(" ", "@", "\t", "\v", ".", "\u00a0")), fc.string({ maxLength: 12 }))),
-  monitoredEventNames: listOf(eventName, fc.oneof(mutated(eventName, fc.constantFrom(" ", "-", "a", "1", "é")), fc.string({ maxLength: 12 }))),
-  keyAdministratorArns: listOf(adminArn, fc.oneof(mutated(adminArn, fc.constantFrom(" ", "*", ":", "/", "x")), fc.string({ maxLength: 30 }))),
-  alertTopicArn: fc.oneof(topicArn, topicArn.map((arn) => arn.replace(":sns:", ":sqs:")), topicArn.map((arn) => `${arn}*`), topicArn.map((arn) => arn.replace(/:\d{12}:/, ":1234:")), fc.string({ maxLength: 30 })),
+  monitoredEventNames: listOf(
+    eventName,
+    fc.oneof(mutated(eventName, fc.constantFrom(" ", "-", "a", "1", "é")), fc.string({ maxLength: 12 })),
+  ),
+  keyAdministratorArns: listOf(
+    adminArn,
+    fc.oneof(mutated(adminArn, fc.constantFrom(" ", "*", ":", "/", "x")), fc.string({ maxLength: 30 })),
+  ),
+  alertTopicArn: fc.oneof(
+    topicArn,
+    topicArn.map((arn) => arn.replace(":sns:", ":sqs:")),
+    topicArn.map((arn) => `${arn}*`),
+    topicArn.map((arn) => arn.replace(/:\d{12}:/, ":1234:")),
+    fc.string({ maxLength: 30 }),
+  ),
   backupRegion: fc.oneof(knownRegion, mutated(knownRegion, fc.constantFrom("x", "-", "1", "", " ")), fc.string({ maxLength: 20 })),
   tags: fc.oneof(
     fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ maxLength: 12 }), { maxKeys: 4 }),
-    fc.dictionary(fc.oneof(fc.constantFrom("", "aws:x", "AWS:team", "awsx", "camunda:cluster", "managed-by", "a".repeat(128), "a".repeat(129), "line\nbreak"), fc.string({ maxLength: 8 })),
-      fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("v".repeat(256), "v".repeat(257), "two\nlines")), { minKeys: 1, maxKeys: 3 }),
+    fc.dictionary(
+      fc.oneof(
+        fc.constantFrom("", "aws:x", "AWS:team", "awsx", "camunda:cluster", "managed-by", "a".repeat(128), "a".repeat(129), "line\nbreak"),
+        fc.string({ maxLength: 8 }),
+      ),
+      fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("v".repeat(256), "v".repeat(257), "two\nlines")),
+      { minKeys: 1, maxKeys: 3 },
+    ),
     fc.integer({ min: 47, max: 50 }).map((count) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`key${i}`, "v"]))),
   ),
 };
@@ -173,9 +224,11 @@ function clusterRegionBeside(backup: unknown): string {
 /** The JavaScript verdict: does validateByokInput accept `value` for this input, given literally? */
 function javascriptAccepts(input: CheckedInput, value: unknown): boolean {
   const context: Partial<ByokInput> =
-    input === "camundaClusterRoleArn" ? { clusterRegion: regionForPartitionOf(value) }
-    : input === "backupRegion" ? { clusterRegion: clusterRegionBeside(value) }
-    : {};
+    input === "camundaClusterRoleArn"
+      ? { clusterRegion: regionForPartitionOf(value) }
+      : input === "backupRegion"
+        ? { clusterRegion: clusterRegionBeside(value) }
+        : {};
   const candidate = { ...validInput(context), [input]: value } as ByokInput;
   try {
     validateByokInput(candidate);
@@ -196,7 +249,10 @@ function terraformVerdicts(tools: TerraformTools, checks: CheckedVariable[], sam
     config.output[`verdicts_${index}`] = { value: `\${[for sample in var.samples_${index} : ${expression}]}` };
   });
   writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(config));
-  writeFileSync(path.join(dir, "samples.tfvars.json"), JSON.stringify(Object.fromEntries(checks.map((_, index) => [`samples_${index}`, samples[index]]))));
+  writeFileSync(
+    path.join(dir, "samples.tfvars.json"),
+    JSON.stringify(Object.fromEntries(checks.map((_, index) => [`samples_${index}`, samples[index]]))),
+  );
   const env = { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
   const run = (args: string[]) => {
     const result = spawnSync(tools.binary, args, { cwd: dir, env, encoding: "utf8" });

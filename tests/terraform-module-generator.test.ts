@@ -48,29 +48,104 @@ describe("Terraform module generator", () => {
     const a = (variant: Variant) => SPACE.taken(variant, "a");
 
     it("keeps equal values plain, and a boolean that follows a choice is the choice", () => {
-      expect(printHcl(mergeSamples(SPACE, sample(() => "x"), "argument", "t"))).to.equal('"x"');
-      expect(printHcl(mergeSamples(SPACE, sample((v) => a(v)), "argument", "t"))).to.equal("a");
-      expect(printHcl(mergeSamples(SPACE, sample((v) => !a(v)), "argument", "t"))).to.equal("!a");
+      expect(
+        printHcl(
+          mergeSamples(
+            SPACE,
+            sample(() => "x"),
+            "argument",
+            "t",
+          ),
+        ),
+      ).to.equal('"x"');
+      expect(
+        printHcl(
+          mergeSamples(
+            SPACE,
+            sample((v) => a(v)),
+            "argument",
+            "t",
+          ),
+        ),
+      ).to.equal("a");
+      expect(
+        printHcl(
+          mergeSamples(
+            SPACE,
+            sample((v) => !a(v)),
+            "argument",
+            "t",
+          ),
+        ),
+      ).to.equal("!a");
     });
 
     it("leaves out an argument some variants lack (null), and refuses to in a document", () => {
-      expect(printHcl(mergeSamples(SPACE, sample((v) => (a(v) ? 90 : undefined)), "argument", "t"))).to.equal("a ? 90 : null");
-      expect(() => mergeSamples(SPACE, sample((v) => ({ $json: a(v) ? { k: 1 } : {} })), "argument", "t")).to.throw(/cannot leave out/);
+      expect(
+        printHcl(
+          mergeSamples(
+            SPACE,
+            sample((v) => (a(v) ? 90 : undefined)),
+            "argument",
+            "t",
+          ),
+        ),
+      ).to.equal("a ? 90 : null");
+      expect(() =>
+        mergeSamples(
+          SPACE,
+          sample((v) => ({ $json: a(v) ? { k: 1 } : {} })),
+          "argument",
+          "t",
+        ),
+      ).to.throw(/cannot leave out/);
     });
 
     it("puts list elements some variants lack in a concat, each under its condition, in every variant's order", () => {
-      const merged = printHcl(mergeSamples(SPACE, sample((v) => [...(a(v) ? ["first"] : []), "always", ...(SPACE.taken(v, "b") ? [{ x: 1 }] : [])]), "argument", "t"));
+      const merged = printHcl(
+        mergeSamples(
+          SPACE,
+          sample((v) => [...(a(v) ? ["first"] : []), "always", ...(SPACE.taken(v, "b") ? [{ x: 1 }] : [])]),
+          "argument",
+          "t",
+        ),
+      );
       expect(merged).to.equal('concat(\n  a ? ["first"] : [],\n  ["always"],\n  b ? [\n    {\n      x = 1\n    },\n  ] : [],\n)');
     });
 
     it("merges equal-length lists element by element", () => {
-      const merged = printHcl(mergeSamples(SPACE, sample((v) => [{ arns: ["r1", ...(a(v) ? ["r2"] : [])] }]), "argument", "t"));
+      const merged = printHcl(
+        mergeSamples(
+          SPACE,
+          sample((v) => [{ arns: ["r1", ...(a(v) ? ["r2"] : [])] }]),
+          "argument",
+          "t",
+        ),
+      );
       expect(merged).to.equal('[\n  {\n    arns = concat(["r1"], a ? ["r2"] : [])\n  },\n]');
     });
 
     it("splices a stand-in for a whole list, and writes a stand-in in a string as an interpolation", () => {
-      expect(printHcl(mergeSamples(SPACE, sample(() => ["x", ...listExpression("var.names")]), "argument", "t"))).to.equal('concat(["x"], var.names)');
-      expect(printHcl(mergeSamples(SPACE, sample(() => `alias/${expression("var.name")}`), "argument", "t"))).to.equal('"alias/${var.name}"');
+      expect(
+        printHcl(
+          mergeSamples(
+            SPACE,
+            sample(() => ["x", ...listExpression("var.names")]),
+            "argument",
+            "t",
+          ),
+        ),
+      ).to.equal('concat(["x"], var.names)');
+      expect(
+        printHcl(
+          mergeSamples(
+            SPACE,
+            sample(() => `alias/${expression("var.name")}`),
+            "argument",
+            "t",
+          ),
+        ),
+      ).to.equal('"alias/${var.name}"');
     });
   });
 
@@ -80,12 +155,15 @@ describe("Terraform module generator", () => {
     });
 
     it("aligns = over runs of one-line attributes, as terraform fmt does", () => {
-      const text = printAttributes([
-        ["a", { kind: "value", value: 1 }],
-        ["long_name", { kind: "value", value: 2 }],
-        ["object", { kind: "object", entries: [["k", { kind: "value", value: "v" }]] }],
-        ["b", { kind: "value", value: 3 }],
-      ], 0);
+      const text = printAttributes(
+        [
+          ["a", { kind: "value", value: 1 }],
+          ["long_name", { kind: "value", value: 2 }],
+          ["object", { kind: "object", entries: [["k", { kind: "value", value: "v" }]] }],
+          ["b", { kind: "value", value: 3 }],
+        ],
+        0,
+      );
       expect(text).to.equal('a         = 1\nlong_name = 2\nobject = {\n  k = "v"\n}\nb = 3\n');
     });
   });

@@ -13,7 +13,14 @@ import { snakeCase } from "../scripts/terraform-module/names";
 import { NOT_VARIABLES } from "../scripts/terraform-module/variants";
 import { AWS_PROVIDER_CONSTRAINT, TERRAFORM_CONSTRAINT } from "../scripts/terraform-module/requirements";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { runnableConfig, requireTerraform, terraformFilesWorkdir, terraformWorkdirIn, type TerraformTestResult, type TerraformTools } from "./support/terraform";
+import {
+  runnableConfig,
+  requireTerraform,
+  terraformFilesWorkdir,
+  terraformWorkdirIn,
+  type TerraformTestResult,
+  type TerraformTools,
+} from "./support/terraform";
 import { coreExpectations, expectationAssertions, terraformAddress, terraformJson } from "./support/terraform-expectations";
 import { MOCK_ACCOUNT_ID, mockProviderBlock, type MockDeployer } from "./support/terraform-mocks";
 import { describeResult, expectPlanFailure, expectRunsPass, refusedDestroys, runBlock, testFileText } from "./support/terraform-tests";
@@ -81,45 +88,119 @@ function moduleAssertions(input: ByokInput): string[] {
   return expectationAssertions(coreExpectations(input), (logicalId) => MODULE_ADDRESSES.get(logicalId)!, terraformJson);
 }
 
-const assertLine = (condition: string, message: string) => `  assert {\n    condition     = ${condition}\n    error_message = ${JSON.stringify(message)}\n  }`;
+const assertLine = (condition: string, message: string) =>
+  `  assert {\n    condition     = ${condition}\n    error_message = ${JSON.stringify(message)}\n  }`;
 
 /** Bad values, each in its own file (a failed run skips the rest of its file). */
-const BAD_VALUES: { name: string; variables: Record<string, unknown>; message: string; deployer?: MockDeployer; variable?: boolean; alsoWarns?: boolean }[] = [
-  { name: "sts-session-arn", variables: { camunda_cluster_role_arn: "arn:aws:sts::123456789012:assumed-role/c8-apps/session" }, message: "camunda_cluster_role_arn must be an IAM role ARN", variable: true },
-  { name: "bad-cluster-name", variables: { cluster_name: "-payments" }, message: 'cluster_name must be 1-32 letters, digits, "-" or "_", starting with a letter or digit', variable: true },
-  { name: "unknown-region", variables: { cluster_region: "xx-nowhere-1" }, message: "cluster_region must be an AWS region this version of camunda-byok-kms knows", variable: true },
-  { name: "short-window", variables: { deletion_window_in_days: 5 }, message: "deletion_window_in_days must be a whole number of days between 7 and 30", variable: true },
-  { name: "fractional-window", variables: { deletion_window_in_days: 7.5 }, message: "deletion_window_in_days must be a whole number of days between 7 and 30", variable: true },
-  { name: "long-rotation", variables: { rotation_period_in_days: 3000 }, message: "rotation_period_in_days must be a whole number of days between 90 and 2560", variable: true },
+const BAD_VALUES: {
+  name: string;
+  variables: Record<string, unknown>;
+  message: string;
+  deployer?: MockDeployer;
+  variable?: boolean;
+  alsoWarns?: boolean;
+}[] = [
+  {
+    name: "sts-session-arn",
+    variables: { camunda_cluster_role_arn: "arn:aws:sts::123456789012:assumed-role/c8-apps/session" },
+    message: "camunda_cluster_role_arn must be an IAM role ARN",
+    variable: true,
+  },
+  {
+    name: "bad-cluster-name",
+    variables: { cluster_name: "-payments" },
+    message: 'cluster_name must be 1-32 letters, digits, "-" or "_", starting with a letter or digit',
+    variable: true,
+  },
+  {
+    name: "unknown-region",
+    variables: { cluster_region: "xx-nowhere-1" },
+    message: "cluster_region must be an AWS region this version of camunda-byok-kms knows",
+    variable: true,
+  },
+  {
+    name: "short-window",
+    variables: { deletion_window_in_days: 5 },
+    message: "deletion_window_in_days must be a whole number of days between 7 and 30",
+    variable: true,
+  },
+  {
+    name: "fractional-window",
+    variables: { deletion_window_in_days: 7.5 },
+    message: "deletion_window_in_days must be a whole number of days between 7 and 30",
+    variable: true,
+  },
+  {
+    name: "long-rotation",
+    variables: { rotation_period_in_days: 3000 },
+    message: "rotation_period_in_days must be a whole number of days between 90 and 2560",
+    variable: true,
+  },
   { name: "bad-email", variables: { alert_emails: ["oncall"] }, message: "alert_emails must hold only email addresses", variable: true },
-  { name: "reserved-alias", variables: { alias_name: "alias/aws/camunda" }, message: 'alias_name must not start with "alias/aws/"', variable: true },
-  { name: "reserved-tag", variables: { tags: { "managed-by": "me" } }, message: 'tags must hold at most 48 tags', variable: true },
+  {
+    name: "reserved-alias",
+    variables: { alias_name: "alias/aws/camunda" },
+    message: 'alias_name must not start with "alias/aws/"',
+    variable: true,
+  },
+  { name: "reserved-tag", variables: { tags: { "managed-by": "me" } }, message: "tags must hold at most 48 tags", variable: true },
   {
     name: "backup-topic-in-cluster-region",
-    variables: { backup_region: "eu-west-1", alert_topic_arn: EXISTING_TOPICS.alertTopicArn, backup_alert_topic_arn: EXISTING_TOPICS.alertTopicArn },
+    variables: {
+      backup_region: "eu-west-1",
+      alert_topic_arn: EXISTING_TOPICS.alertTopicArn,
+      backup_alert_topic_arn: EXISTING_TOPICS.alertTopicArn,
+    },
     message: "backup_alert_topic_arn must be a topic in backup_region",
     alsoWarns: true,
   },
-  { name: "backup-in-cluster-region", variables: { backup_region: "eu-central-1" }, message: "backup_region must differ from cluster_region" },
-  { name: "backup-provider-region", variables: { backup_region: "eu-west-1" }, message: 'backup_region is "eu-west-1", but the aws.backup provider deploys to "eu-central-1"' },
-  { name: "region-mismatch", variables: { cluster_region: "us-east-1" }, message: 'cluster_region is "us-east-1", but the AWS provider deploys to "eu-central-1"' },
+  {
+    name: "backup-in-cluster-region",
+    variables: { backup_region: "eu-central-1" },
+    message: "backup_region must differ from cluster_region",
+  },
+  {
+    name: "backup-provider-region",
+    variables: { backup_region: "eu-west-1" },
+    message: 'backup_region is "eu-west-1", but the aws.backup provider deploys to "eu-central-1"',
+  },
+  {
+    name: "region-mismatch",
+    variables: { cluster_region: "us-east-1" },
+    message: 'cluster_region is "us-east-1", but the AWS provider deploys to "eu-central-1"',
+  },
   {
     name: "deployer-not-administrator",
     variables: { enable_default_account_access: false, key_administrator_arns: [`arn:aws:iam::${MOCK_ACCOUNT_ID}:role/SecurityAdmins`] },
     message: "key_administrator_arns must include the principal that deploys the key when enable_default_account_access is false",
     deployer: ROLE_WITH_PATH_DEPLOYER,
   },
-  { name: "no-administrator", variables: { enable_default_account_access: false }, message: "key_administrator_arns must name at least one administrator when enable_default_account_access is false" },
-  { name: "backup-topic-alone", variables: { backup_alert_topic_arn: `arn:aws:sns:eu-west-1:${MOCK_ACCOUNT_ID}:oncall` }, message: "backup_alert_topic_arn is only used with backup_region" },
+  {
+    name: "no-administrator",
+    variables: { enable_default_account_access: false },
+    message: "key_administrator_arns must name at least one administrator when enable_default_account_access is false",
+  },
+  {
+    name: "backup-topic-alone",
+    variables: { backup_alert_topic_arn: `arn:aws:sns:eu-west-1:${MOCK_ACCOUNT_ID}:oncall` },
+    message: "backup_alert_topic_arn is only used with backup_region",
+  },
 ];
 
 /** The module's own directory, as its users' `terraform test` runs it. */
 function moduleSuite(tools: TerraformTools): { files: Record<string, string>; tests: Record<string, string> } {
-  const files = Object.fromEntries(readdirSync(MODULE_DIR).filter((name) => name.endsWith(".tf")).map((name) => [name, readFileSync(path.join(MODULE_DIR, name), "utf8")]));
+  const files = Object.fromEntries(
+    readdirSync(MODULE_DIR)
+      .filter((name) => name.endsWith(".tf"))
+      .map((name) => [name, readFileSync(path.join(MODULE_DIR, name), "utf8")]),
+  );
   const base = moduleVariables(INPUT);
   const tests: Record<string, string> = {
     "apply.tftest.hcl": testFileText(mocks(tools, INPUT), base, [
-      runBlock("create", { command: "apply", lines: [...moduleAssertions(INPUT), assertLine("output.key_arn == aws_kms_key.this.arn", "key_arn output")] }),
+      runBlock("create", {
+        command: "apply",
+        lines: [...moduleAssertions(INPUT), assertLine("output.key_arn == aws_kms_key.this.arn", "key_arn output")],
+      }),
       // With prevent_destroy on, a plan that replaced the key would fail; its ARN staying known proves it stays.
       runBlock("rename", {
         command: "plan",
@@ -127,10 +208,20 @@ function moduleSuite(tools: TerraformTools): { files: Record<string, string>; te
         lines: [assertLine("aws_kms_key.this.arn == run.create.key_arn", "renaming replaced the key")],
       }),
       // No address and no topic of one's own: the core's warning, as a check that fails in a test.
-      runBlock("no-alert-destination", { command: "plan", variables: { alert_emails: [] }, lines: ["  expect_failures = [check.alert_emails]"] }),
+      runBlock("no-alert-destination", {
+        command: "plan",
+        variables: { alert_emails: [] },
+        lines: ["  expect_failures = [check.alert_emails]"],
+      }),
     ]),
     "dual-region.tftest.hcl": testFileText(mocks(tools, DUAL_REGION), moduleVariables(DUAL_REGION), [
-      runBlock("create", { command: "apply", lines: [...moduleAssertions(DUAL_REGION), assertLine("output.replica_key_arn == aws_kms_replica_key.replica[0].arn", "replica_key_arn output")] }),
+      runBlock("create", {
+        command: "apply",
+        lines: [
+          ...moduleAssertions(DUAL_REGION),
+          assertLine("output.replica_key_arn == aws_kms_replica_key.replica[0].arn", "replica_key_arn output"),
+        ],
+      }),
     ]),
     "existing-topics.tftest.hcl": testFileText(mocks(tools, EXISTING_TOPICS, ROLE_WITH_PATH_DEPLOYER), moduleVariables(EXISTING_TOPICS), [
       runBlock("create", {
@@ -139,7 +230,10 @@ function moduleSuite(tools: TerraformTools): { files: Record<string, string>; te
           // The module's warning that an existing topic's policy is the user's to get right.
           "  expect_failures = [check.alert_topic_arn]",
           ...moduleAssertions(EXISTING_TOPICS),
-          assertLine("length(aws_sns_topic.alerts) + length(aws_sns_topic.replica_alerts) + length(aws_sns_topic_policy.alerts) == 0", "created a topic beside the existing one"),
+          assertLine(
+            "length(aws_sns_topic.alerts) + length(aws_sns_topic.replica_alerts) + length(aws_sns_topic_policy.alerts) == 0",
+            "created a topic beside the existing one",
+          ),
           assertLine("length(aws_cloudwatch_event_rule.access_denied) == 0", "created the access-denied rule"),
           assertLine("!aws_kms_key.this.enable_key_rotation", "rotation"),
           assertLine("output.alert_topic_arn == var.alert_topic_arn", "alert_topic_arn output"),
@@ -148,7 +242,9 @@ function moduleSuite(tools: TerraformTools): { files: Record<string, string>; te
     ]),
   };
   for (const bad of BAD_VALUES) {
-    tests[`bad-${bad.name}.tftest.hcl`] = testFileText(mocks(tools, INPUT, bad.deployer), base, [runBlock(bad.name, { command: "plan", variables: bad.variables })]);
+    tests[`bad-${bad.name}.tftest.hcl`] = testFileText(mocks(tools, INPUT, bad.deployer), base, [
+      runBlock(bad.name, { command: "plan", variables: bad.variables }),
+    ]);
   }
   return { files, tests };
 }
@@ -163,9 +259,19 @@ function exampleSuite(tools: TerraformTools): { root: string; tests: Record<stri
     root,
     tests: {
       "apply.tftest.hcl": testFileText(mocks(tools, INPUT), { camunda_cluster_role_arn: CAMUNDA_ROLE_ARN }, [
-        runBlock("create", { command: "apply", lines: [assertLine(`startswith(output.key_arn, ${JSON.stringify(arns)})`, "key_arn"), assertLine('output.alias_name == "alias/camunda-byok-payments-prod"', "alias_name")] }),
+        runBlock("create", {
+          command: "apply",
+          lines: [
+            assertLine(`startswith(output.key_arn, ${JSON.stringify(arns)})`, "key_arn"),
+            assertLine('output.alias_name == "alias/camunda-byok-payments-prod"', "alias_name"),
+          ],
+        }),
       ]),
-      "bad-role.tftest.hcl": testFileText(mocks(tools, INPUT), { camunda_cluster_role_arn: "arn:aws:sts::123456789012:assumed-role/c8-apps/session" }, [runBlock("bad-role", { command: "plan" })]),
+      "bad-role.tftest.hcl": testFileText(
+        mocks(tools, INPUT),
+        { camunda_cluster_role_arn: "arn:aws:sts::123456789012:assumed-role/c8-apps/session" },
+        [runBlock("bad-role", { command: "plan" })],
+      ),
     },
   };
 }
@@ -183,19 +289,31 @@ function twoRegionsRoot(tools: TerraformTools): { files: Record<string, string>;
   const config = {
     provider: { aws: [{ region: "eu-central-1" }, { alias: "virginia", region: "us-east-1" }] },
     module: { fra: call("fra", "eu-central-1", "aws"), iad: call("iad", "us-east-1", "aws.virginia") },
-    output: { fra_key_arn: { value: "${module.fra.key_arn}" }, iad_key_arn: { value: "${module.iad.key_arn}" }, iad_alarm_arn: { value: "${module.iad.alarm_arn}" } },
+    output: {
+      fra_key_arn: { value: "${module.fra.key_arn}" },
+      iad_key_arn: { value: "${module.iad.key_arn}" },
+      iad_alarm_arn: { value: "${module.iad.alarm_arn}" },
+    },
   };
   const awsProviderMajor = Number(tools.awsProviderVersion.split(".")[0]);
   const mocked = [
     mockProviderBlock({ region: "eu-central-1", multiRegion: false, awsProviderMajor }),
     mockProviderBlock({ region: "us-east-1", alias: "virginia", multiRegion: false, awsProviderMajor }),
   ].join("\n\n");
-  const starts = (output: string, region: string, service: string) => assertLine(`startswith(output.${output}, "arn:aws:${service}:${region}:")`, `${output} in ${region}`);
+  const starts = (output: string, region: string, service: string) =>
+    assertLine(`startswith(output.${output}, "arn:aws:${service}:${region}:")`, `${output} in ${region}`);
   return {
     files: { "main.tf.json": JSON.stringify(config, null, 2) },
     tests: {
       "apply.tftest.hcl": testFileText(mocked, {}, [
-        runBlock("create", { command: "apply", lines: [starts("fra_key_arn", "eu-central-1", "kms"), starts("iad_key_arn", "us-east-1", "kms"), starts("iad_alarm_arn", "us-east-1", "cloudwatch")] }),
+        runBlock("create", {
+          command: "apply",
+          lines: [
+            starts("fra_key_arn", "eu-central-1", "kms"),
+            starts("iad_key_arn", "us-east-1", "kms"),
+            starts("iad_alarm_arn", "us-east-1", "cloudwatch"),
+          ],
+        }),
       ]),
     },
   };
@@ -214,7 +332,8 @@ function equivalenceRoot(tools: TerraformTools, name: string, input: ByokInput, 
   delete config.terraform;
   const aliases = Object.fromEntries((config.provider?.aws ?? []).filter((p: any) => p.alias).map((p: any) => [p.alias, p.region]));
   const files: Record<string, string> = { "construct.tf.json": JSON.stringify(config, null, 2) };
-  for (const file of readdirSync(MODULE_DIR).filter((f) => f.endsWith(".tf"))) files[file] = readFileSync(path.join(MODULE_DIR, file), "utf8");
+  for (const file of readdirSync(MODULE_DIR).filter((f) => f.endsWith(".tf")))
+    files[file] = readFileSync(path.join(MODULE_DIR, file), "utf8");
 
   const assertions: string[] = [];
   const spec = buildByokSpec(input);
@@ -229,9 +348,10 @@ function equivalenceRoot(tools: TerraformTools, name: string, input: ByokInput, 
     expect(module, resource.logicalId).to.be.a("string");
     for (const [setting, value] of Object.entries(resource.settings)) {
       const attribute = snakeCase(setting);
-      const same = typeof value === "object" && value !== null && "$json" in value
-        ? `jsondecode(${module}.${attribute}) == jsondecode(${construct}.${attribute})`
-        : `jsonencode(${module}.${attribute}) == jsonencode(${construct}.${attribute})`;
+      const same =
+        typeof value === "object" && value !== null && "$json" in value
+          ? `jsondecode(${module}.${attribute}) == jsondecode(${construct}.${attribute})`
+          : `jsonencode(${module}.${attribute}) == jsonencode(${construct}.${attribute})`;
       assertions.push(assertLine(same, `${resource.logicalId}.${attribute} differs between the module and the construct`));
     }
   }
@@ -240,7 +360,10 @@ function equivalenceRoot(tools: TerraformTools, name: string, input: ByokInput, 
     files,
     tests: {
       "equal.tftest.hcl": testFileText(mocks(tools, input, deployer, aliases), moduleVariables(input), [
-        runBlock("create", { command: "apply", lines: [...(input.alertTopicArn ? ["  expect_failures = [check.alert_topic_arn]"] : []), ...assertions] }),
+        runBlock("create", {
+          command: "apply",
+          lines: [...(input.alertTopicArn ? ["  expect_failures = [check.alert_topic_arn]"] : []), ...assertions],
+        }),
       ]),
     },
   };
@@ -254,7 +377,10 @@ describe("Terraform module (terraform/)", () => {
   it("notices a hand edit or a stray file", () => {
     const copy = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-module-"));
     cpSync(MODULE_DIR, copy, { recursive: true });
-    writeFileSync(path.join(copy, "main.tf"), readFileSync(path.join(copy, "main.tf"), "utf8").replace("prevent_destroy = true", "prevent_destroy = false"));
+    writeFileSync(
+      path.join(copy, "main.tf"),
+      readFileSync(path.join(copy, "main.tf"), "utf8").replace("prevent_destroy = true", "prevent_destroy = false"),
+    );
     writeFileSync(path.join(copy, "extra.tf"), "");
     expect(staleModuleFiles(copy)).to.deep.equal(["main.tf", "extra.tf"]);
   });
@@ -263,7 +389,16 @@ describe("Terraform module (terraform/)", () => {
     const variables = [...readFileSync(path.join(MODULE_DIR, "variables.tf"), "utf8").matchAll(/^variable "(\w+)"/gm)].map((m) => m[1]);
     expect(variables).to.deep.equal(INPUT_NAMES.filter((name) => NOT_VARIABLES[name] === undefined).map(snakeCase));
     const outputs = [...readFileSync(path.join(MODULE_DIR, "outputs.tf"), "utf8").matchAll(/^output "(\w+)"/gm)].map((m) => m[1]);
-    expect(outputs).to.have.members(["key_arn", "key_id", "replica_key_arn", "alias_name", "key_policy_json", "event_rule_arn", "alarm_arn", "alert_topic_arn"]);
+    expect(outputs).to.have.members([
+      "key_arn",
+      "key_id",
+      "replica_key_arn",
+      "alias_name",
+      "key_policy_json",
+      "event_rule_arn",
+      "alarm_arn",
+      "alert_topic_arn",
+    ]);
     const readme = readFileSync(path.join(MODULE_DIR, "README.md"), "utf8");
     for (const name of [...variables, ...outputs]) expect(readme).to.include(`| \`${name}\` |`);
   });
@@ -275,7 +410,10 @@ describe("Terraform module (terraform/)", () => {
 
   it("reads every variable it declares (an input the generator forgot would be a dead variable)", () => {
     const variables = [...readFileSync(path.join(MODULE_DIR, "variables.tf"), "utf8").matchAll(/^variable "(\w+)"/gm)].map((m) => m[1]);
-    const body = readdirSync(MODULE_DIR).filter((file) => file.endsWith(".tf") && file !== "variables.tf").map((file) => readFileSync(path.join(MODULE_DIR, file), "utf8")).join("\n");
+    const body = readdirSync(MODULE_DIR)
+      .filter((file) => file.endsWith(".tf") && file !== "variables.tf")
+      .map((file) => readFileSync(path.join(MODULE_DIR, file), "utf8"))
+      .join("\n");
     expect(variables.filter((name) => !new RegExp(`\\bvar\\.${name}\\b`).test(body))).to.deep.equal([]);
   });
 
@@ -305,7 +443,9 @@ describe("Terraform module (terraform/)", () => {
         },
         async () => {
           for (const dir of [MODULE_DIR, path.join(__dirname, "..", "examples", "terraform")]) {
-            const fmt = await runAsync(tools.binary, ["fmt", "-check", "-diff", "-no-color", dir], { env: { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile } });
+            const fmt = await runAsync(tools.binary, ["fmt", "-check", "-diff", "-no-color", dir], {
+              env: { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile },
+            });
             if (fmt.status !== 0) formatted.push(`${dir}:\n${fmt.stdout}${fmt.stderr}`);
           }
         },
@@ -314,7 +454,9 @@ describe("Terraform module (terraform/)", () => {
           equivalenceRoot(tools, "dual-region", DUAL_REGION),
           equivalenceRoot(tools, "existing-topics", EXISTING_TOPICS, ROLE_WITH_PATH_DEPLOYER),
         ].map((root) => async () => {
-          equivalence[root.name] = await terraformFilesWorkdir(tools, `equal-${root.name}`, root.files, { validate: false }).test(root.tests);
+          equivalence[root.name] = await terraformFilesWorkdir(tools, `equal-${root.name}`, root.files, { validate: false }).test(
+            root.tests,
+          );
         }),
       ];
       const worker = async () => {
@@ -325,7 +467,8 @@ describe("Terraform module (terraform/)", () => {
 
     it("is laid out as terraform fmt lays it out", () => expect(formatted.join("\n")).to.equal(""));
 
-    it("applies with the defaults; key policy, event patterns and alarm equal the core's", () => expectRunsPass(module, "apply.tftest.hcl"));
+    it("applies with the defaults; key policy, event patterns and alarm equal the core's", () =>
+      expectRunsPass(module, "apply.tftest.hcl"));
 
     it("warns, as the core does, when alerts would reach nobody", () => {
       expect(module.runs.find((r) => r.run === "no-alert-destination")?.status, describeResult(module)).to.equal("pass");
@@ -335,7 +478,8 @@ describe("Terraform module (terraform/)", () => {
       expect(module.runs.find((r) => r.run === "rename")?.status, describeResult(module)).to.equal("pass");
     });
 
-    it("refuses to destroy the key (prevent_destroy)", () => expect(refusedDestroys(module, "apply.tftest.hcl")).to.deep.equal(["aws_kms_key.this"]));
+    it("refuses to destroy the key (prevent_destroy)", () =>
+      expect(refusedDestroys(module, "apply.tftest.hcl")).to.deep.equal(["aws_kms_key.this"]));
 
     it("dual-region with administrators, restricted grants, tags and chosen events: the replica and its monitoring match the core", () => {
       expectRunsPass(module, "dual-region.tftest.hcl");
@@ -350,7 +494,9 @@ describe("Terraform module (terraform/)", () => {
 
     for (const bad of BAD_VALUES) {
       it(`stops the plan on ${bad.name} with the package's message`, () => {
-        const summaries = bad.variable ? ["Invalid value for variable"] : ["Resource precondition failed", ...(bad.alsoWarns ? ["Check block assertion failed"] : [])];
+        const summaries = bad.variable
+          ? ["Invalid value for variable"]
+          : ["Resource precondition failed", ...(bad.alsoWarns ? ["Check block assertion failed"] : [])];
         expectPlanFailure(module, `bad-${bad.name}.tftest.hcl`, bad.message, summaries);
       });
     }
@@ -360,10 +506,12 @@ describe("Terraform module (terraform/)", () => {
       expectPlanFailure(example, "bad-role.tftest.hcl", "camunda_cluster_role_arn must be an IAM role ARN", ["Invalid value for variable"]);
     });
 
-    it("two clusters in two regions, one module call each on its own provider, apply side by side", () => expectRunsPass(twoRegions, "apply.tftest.hcl"));
+    it("two clusters in two regions, one module call each on its own provider, apply side by side", () =>
+      expectRunsPass(twoRegions, "apply.tftest.hcl"));
 
     for (const name of ["defaults", "dual-region", "existing-topics"]) {
-      it(`module and construct build the same resources, setting for setting (${name})`, () => expectRunsPass(equivalence[name], "equal.tftest.hcl"));
+      it(`module and construct build the same resources, setting for setting (${name})`, () =>
+        expectRunsPass(equivalence[name], "equal.tftest.hcl"));
     }
   });
 });

@@ -55,7 +55,11 @@ describe("validation", () => {
       ["a short account", "arn:aws:iam::12345:role/x", /12-digit/],
       ["an unknown partition", "arn:aws-iso:iam::123456789012:role/x", /partition/],
       ["whitespace", "arn:aws:iam::123456789012:role/c8 apps", /whitespace/],
-      ["a name over 64 characters", `arn:aws:iam::123456789012:role/${"a".repeat(65)}`, /has a role name of 65 characters, but IAM allows at most 64/],
+      [
+        "a name over 64 characters",
+        `arn:aws:iam::123456789012:role/${"a".repeat(65)}`,
+        /has a role name of 65 characters, but IAM allows at most 64/,
+      ],
     ];
     for (const [label, arn, message] of cases) {
       it(`rejects ${label}`, () => {
@@ -63,7 +67,9 @@ describe("validation", () => {
       });
     }
     it("rejects a role in another partition than the region", () => {
-      expect(messageFor("camundaClusterRoleArn", { camundaClusterRoleArn: "arn:aws-cn:iam::123456789012:role/x" })).to.match(/partition aws-cn/);
+      expect(messageFor("camundaClusterRoleArn", { camundaClusterRoleArn: "arn:aws-cn:iam::123456789012:role/x" })).to.match(
+        /partition aws-cn/,
+      );
     });
   });
 
@@ -94,11 +100,15 @@ describe("validation", () => {
     it("refuses a policy nobody could manage", () => {
       expect(messageFor("keyAdministratorArns", { enableDefaultAccountAccess: false })).to.match(/at least one administrator/);
       const error = expectValidationError(() =>
-        validateByokInput(validInput({ enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::999999999999:role/x"] }), { keyAccountId: "111122223333" }),
+        validateByokInput(validInput({ enableDefaultAccountAccess: false, keyAdministratorArns: ["arn:aws:iam::999999999999:role/x"] }), {
+          keyAccountId: "111122223333",
+        }),
       );
       expect(error.problems[0].message).to.match(/account 111122223333/);
       expect(() =>
-        validateByokInput(validInput({ enableDefaultAccountAccess: false, keyAdministratorArns: [ADMIN_ROLE_ARN] }), { keyAccountId: "111122223333" }),
+        validateByokInput(validInput({ enableDefaultAccountAccess: false, keyAdministratorArns: [ADMIN_ROLE_ARN] }), {
+          keyAccountId: "111122223333",
+        }),
       ).to.not.throw();
     });
     describe("the deploying principal must stay able to manage the key without the account statement", () => {
@@ -111,15 +121,25 @@ describe("validation", () => {
         expect(error.problems.map((p) => p.input)).to.deep.equal(["keyAdministratorArns"]);
         const message = error.problems[0].message;
         expect(message).to.include(`deploying as ${session}`).and.to.include("the role ci-deployer of account 111122223333");
-        expect(message).to.include("MalformedPolicyDocumentException").and.to.include("add the deploying role to keyAdministratorArns, or keep enableDefaultAccountAccess on");
+        expect(message)
+          .to.include("MalformedPolicyDocumentException")
+          .and.to.include("add the deploying role to keyAdministratorArns, or keep enableDefaultAccountAccess on");
       });
 
       it("accepts the deploying role under any IAM path, the account root, or the deploying user", () => {
-        expect(() => validateByokInput(accountOff([ADMIN_ROLE_ARN, "arn:aws:iam::111122223333:role/pipelines/ci-deployer"]), options(session))).to.not.throw();
+        expect(() =>
+          validateByokInput(accountOff([ADMIN_ROLE_ARN, "arn:aws:iam::111122223333:role/pipelines/ci-deployer"]), options(session)),
+        ).to.not.throw();
         expect(() => validateByokInput(accountOff(["arn:aws:iam::111122223333:root"]), options(session))).to.not.throw();
-        expect(() => validateByokInput(accountOff(["arn:aws:iam::111122223333:user/alice"]), options("arn:aws:iam::111122223333:user/alice"))).to.not.throw();
-        expect(() => validateByokInput(accountOff(["arn:aws:iam::111122223333:user/bob"]), options("arn:aws:iam::111122223333:user/alice"))).to.throw(ByokValidationError);
-        expect(() => validateByokInput(accountOff(["arn:aws:iam::444455556666:role/ci-deployer", ADMIN_ROLE_ARN]), options(session))).to.throw(ByokValidationError);
+        expect(() =>
+          validateByokInput(accountOff(["arn:aws:iam::111122223333:user/alice"]), options("arn:aws:iam::111122223333:user/alice")),
+        ).to.not.throw();
+        expect(() =>
+          validateByokInput(accountOff(["arn:aws:iam::111122223333:user/bob"]), options("arn:aws:iam::111122223333:user/alice")),
+        ).to.throw(ByokValidationError);
+        expect(() =>
+          validateByokInput(accountOff(["arn:aws:iam::444455556666:role/ci-deployer", ADMIN_ROLE_ARN]), options(session)),
+        ).to.throw(ByokValidationError);
       });
 
       it("hands the check to the engine when the deployer is not known yet, and skips it with account access on", () => {
@@ -138,10 +158,16 @@ describe("validation", () => {
   describe("event pattern size", () => {
     it("refuses monitored events that could push the key-events pattern over EventBridge's 4,096 characters", () => {
       const names = Array.from({ length: 60 }, (_, i) => `Custom${"X".repeat(50)}${i}`);
-      expect(messageFor("monitoredEventNames", { monitoredEventNames: names })).to.match(/key-events pattern up to \d+ characters, over EventBridge's limit of 4096; monitor fewer events \(got 60 names\)/);
+      expect(messageFor("monitoredEventNames", { monitoredEventNames: names })).to.match(
+        /key-events pattern up to \d+ characters, over EventBridge's limit of 4096; monitor fewer events \(got 60 names\)/,
+      );
     });
     it("leaves room for the longest key ARN and role ARN with the defaults", () => {
-      expect(() => validateByokInput(validInput({ camundaClusterRoleArn: "${TfToken[TOKEN.1]}", backupRegion: "eu-west-1" }), { isUnresolved: (v) => v === "${TfToken[TOKEN.1]}" })).to.not.throw();
+      expect(() =>
+        validateByokInput(validInput({ camundaClusterRoleArn: "${TfToken[TOKEN.1]}", backupRegion: "eu-west-1" }), {
+          isUnresolved: (v) => v === "${TfToken[TOKEN.1]}",
+        }),
+      ).to.not.throw();
       const few = Array.from({ length: 20 }, (_, i) => `Custom${"X".repeat(50)}${i}`);
       expect(() => validateByokInput(validInput({ monitoredEventNames: few }))).to.not.throw();
     });
@@ -150,9 +176,11 @@ describe("validation", () => {
   describe("key settings", () => {
     it("checks windows and periods at their bounds", () => {
       for (const days of [7, 30]) expect(() => validateByokInput(validInput({ deletionWindowInDays: days }))).to.not.throw();
-      for (const days of [6, 31, 7.5]) expect(messageFor("deletionWindowInDays", { deletionWindowInDays: days })).to.match(/between 7 and 30/);
+      for (const days of [6, 31, 7.5])
+        expect(messageFor("deletionWindowInDays", { deletionWindowInDays: days })).to.match(/between 7 and 30/);
       for (const days of [90, 2560]) expect(() => validateByokInput(validInput({ rotationPeriodInDays: days }))).to.not.throw();
-      for (const days of [89, 2561]) expect(messageFor("rotationPeriodInDays", { rotationPeriodInDays: days })).to.match(/between 90 and 2560/);
+      for (const days of [89, 2561])
+        expect(messageFor("rotationPeriodInDays", { rotationPeriodInDays: days })).to.match(/between 90 and 2560/);
     });
     it("checks aliases as AWS does", () => {
       expect(messageFor("aliasName", { aliasName: "camunda" })).to.match(/must start with "alias\/"/);
@@ -172,13 +200,17 @@ describe("validation", () => {
   describe("alerts", () => {
     const topic = "arn:aws:sns:eu-central-1:111122223333:alerts";
     it("requires the existing topic in the cluster region", () => {
-      expect(messageFor("alertTopicArn", { alertTopicArn: "arn:aws:sns:us-east-1:111122223333:alerts" })).to.match(/must be in clusterRegion/);
+      expect(messageFor("alertTopicArn", { alertTopicArn: "arn:aws:sns:us-east-1:111122223333:alerts" })).to.match(
+        /must be in clusterRegion/,
+      );
       expect(messageFor("alertTopicArn", { alertTopicArn: "alerts" })).to.match(/SNS topic ARN/);
     });
     it("requires a backup-region topic with an existing topic and a backup region", () => {
       expect(messageFor("backupAlertTopicArn", { alertTopicArn: topic, backupRegion: "eu-west-1" })).to.match(/is required/);
       expect(() =>
-        validateByokInput(validInput({ alertTopicArn: topic, backupRegion: "eu-west-1", backupAlertTopicArn: "arn:aws:sns:eu-west-1:111122223333:alerts" })),
+        validateByokInput(
+          validInput({ alertTopicArn: topic, backupRegion: "eu-west-1", backupAlertTopicArn: "arn:aws:sns:eu-west-1:111122223333:alerts" }),
+        ),
       ).to.not.throw();
     });
     it("rejects repeated and malformed emails and warns when nobody would hear an alarm", () => {
@@ -203,10 +235,16 @@ describe("validation", () => {
     const isUnresolved = (value: unknown) => value === token;
     it("skips the checks that need them and keeps the others", () => {
       expect(() =>
-        validateByokInput({ camundaClusterRoleArn: token, clusterRegion: token, clusterName: token, deletionWindowInDays: token as unknown as number }, { isUnresolved }),
+        validateByokInput(
+          { camundaClusterRoleArn: token, clusterRegion: token, clusterName: token, deletionWindowInDays: token as unknown as number },
+          { isUnresolved },
+        ),
       ).to.not.throw();
       const error = expectValidationError(() =>
-        validateByokInput({ camundaClusterRoleArn: token, clusterRegion: "eu-central-1", clusterName: "ok", deletionWindowInDays: 3 }, { isUnresolved }),
+        validateByokInput(
+          { camundaClusterRoleArn: token, clusterRegion: "eu-central-1", clusterName: "ok", deletionWindowInDays: 3 },
+          { isUnresolved },
+        ),
       );
       expect(problemInputs(error)).to.deep.equal(["deletionWindowInDays"]);
     });

@@ -21,9 +21,19 @@ function metadata(arn: string, overrides: Record<string, unknown> = {}) {
   const region = arn.split(":")[3];
   return {
     KeyMetadata: {
-      AWSAccountId: ACCOUNT, KeyId: arn.split("/")[1], Arn: arn, CreationDate: epoch("2026-01-10T09:00:00Z"), Enabled: true,
-      Description: "Camunda 8 SaaS BYOK key for cluster payments-prod", KeyUsage: "ENCRYPT_DECRYPT", KeyState: "Enabled",
-      Origin: "AWS_KMS", KeyManager: "CUSTOMER", KeySpec: "SYMMETRIC_DEFAULT", CustomerMasterKeySpec: "SYMMETRIC_DEFAULT", MultiRegion: true,
+      AWSAccountId: ACCOUNT,
+      KeyId: arn.split("/")[1],
+      Arn: arn,
+      CreationDate: epoch("2026-01-10T09:00:00Z"),
+      Enabled: true,
+      Description: "Camunda 8 SaaS BYOK key for cluster payments-prod",
+      KeyUsage: "ENCRYPT_DECRYPT",
+      KeyState: "Enabled",
+      Origin: "AWS_KMS",
+      KeyManager: "CUSTOMER",
+      KeySpec: "SYMMETRIC_DEFAULT",
+      CustomerMasterKeySpec: "SYMMETRIC_DEFAULT",
+      MultiRegion: true,
       MultiRegionConfiguration: {
         MultiRegionKeyType: region === "eu-central-1" ? "PRIMARY" : "REPLICA",
         PrimaryKey: { Arn: KEY_ARN, Region: "eu-central-1" },
@@ -39,13 +49,60 @@ function healthy(): Record<string, FakeHandler> {
     DescribeKey: (r) => ({ json: metadata(String(r.body.KeyId).includes("eu-west-1") ? REPLICA_ARN : KEY_ARN) }),
     GetKeyPolicy: () => ({ json: { Policy: POLICY, PolicyName: "default" } }),
     GetKeyRotationStatus: () => ({ json: { KeyRotationEnabled: true, RotationPeriodInDays: 365 } }),
-    ListGrants: () => ({ json: { Grants: [{ KeyId: KEY_ARN, GrantId: "0c23", IssuingAccount: `arn:aws:iam::${CAMUNDA_ACCOUNT}:root`, GranteePrincipal: "ebs.amazonaws.com", Operations: ["Decrypt"], CreationDate: epoch("2026-01-10T10:00:00Z") }], Truncated: false } }),
-    DescribeTrails: () => ({ json: { trailList: [{ Name: "management-events", TrailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/management-events`, HomeRegion: "us-east-1", IsMultiRegionTrail: true }] } }),
+    ListGrants: () => ({
+      json: {
+        Grants: [
+          {
+            KeyId: KEY_ARN,
+            GrantId: "0c23",
+            IssuingAccount: `arn:aws:iam::${CAMUNDA_ACCOUNT}:root`,
+            GranteePrincipal: "ebs.amazonaws.com",
+            Operations: ["Decrypt"],
+            CreationDate: epoch("2026-01-10T10:00:00Z"),
+          },
+        ],
+        Truncated: false,
+      },
+    }),
+    DescribeTrails: () => ({
+      json: {
+        trailList: [
+          {
+            Name: "management-events",
+            TrailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/management-events`,
+            HomeRegion: "us-east-1",
+            IsMultiRegionTrail: true,
+          },
+        ],
+      },
+    }),
     GetTrailStatus: () => ({ json: { IsLogging: true } }),
     GetEventSelectors: () => ({ json: { EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true }] } }),
-    ListRules: () => ({ json: { Rules: [{ Name: "camunda-byok-payments-prod-key-events", EventPattern: JSON.stringify(buildEventPattern({ keyArn: KEY_ARN, camundaClusterRoleArn: CAMUNDA_ROLE_ARN })), State: "ENABLED" }] } }),
+    ListRules: () => ({
+      json: {
+        Rules: [
+          {
+            Name: "camunda-byok-payments-prod-key-events",
+            EventPattern: JSON.stringify(buildEventPattern({ keyArn: KEY_ARN, camundaClusterRoleArn: CAMUNDA_ROLE_ARN })),
+            State: "ENABLED",
+          },
+        ],
+      },
+    }),
     ListTargetsByRule: () => ({ json: { Targets: [{ Id: "camunda-byok-alerts", Arn: TOPIC_ARN }] } }),
-    DescribeAlarms: () => ({ json: { MetricAlarms: [{ AlarmName: "camunda-byok-payments-prod-key-deletion", StateValue: "OK", ActionsEnabled: true, MetricName: "TriggeredRules", Dimensions: [{ Name: "RuleName", Value: "camunda-byok-payments-prod-key-events" }] }] } }),
+    DescribeAlarms: () => ({
+      json: {
+        MetricAlarms: [
+          {
+            AlarmName: "camunda-byok-payments-prod-key-deletion",
+            StateValue: "OK",
+            ActionsEnabled: true,
+            MetricName: "TriggeredRules",
+            Dimensions: [{ Name: "RuleName", Value: "camunda-byok-payments-prod-key-events" }],
+          },
+        ],
+      },
+    }),
     ListSubscriptionsByTopic: () => ({
       xml: `<ListSubscriptionsByTopicResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ListSubscriptionsByTopicResult><Subscriptions><member><TopicArn>${TOPIC_ARN}</TopicArn><Protocol>email</Protocol><SubscriptionArn>PendingConfirmation</SubscriptionArn><Owner>${ACCOUNT}</Owner><Endpoint>oncall@example.com</Endpoint></member></Subscriptions></ListSubscriptionsByTopicResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></ListSubscriptionsByTopicResponse>`,
     }),
@@ -55,7 +112,14 @@ function healthy(): Record<string, FakeHandler> {
 /** The CLI with nothing from this machine's AWS set-up: only the endpoint and the test's keys. */
 async function verifyCli(endpoint: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const home = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-home-"));
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: "AKIAFAKEFORTESTS0001", AWS_SECRET_ACCESS_KEY: "fake-secret", AWS_EC2_METADATA_DISABLED: "true" };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID: "AKIAFAKEFORTESTS0001",
+    AWS_SECRET_ACCESS_KEY: "fake-secret",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
   const result = await runAsync(process.execPath, ["--no-warnings", BIN, "verify", ...args], { env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -72,7 +136,16 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
 
   it("checks a healthy key and its replica: signed with the environment's keys, each region from its ARN, read-only", async () => {
     aws = await startFakeAws(healthy());
-    const run = await verifyCli(aws.url, ["--key-arn", KEY_ARN, "--role-arn", CAMUNDA_ROLE_ARN, "--backup-key-arn", REPLICA_ARN, "--cluster-region", "eu-central-1"]);
+    const run = await verifyCli(aws.url, [
+      "--key-arn",
+      KEY_ARN,
+      "--role-arn",
+      CAMUNDA_ROLE_ARN,
+      "--backup-key-arn",
+      REPLICA_ARN,
+      "--cluster-region",
+      "eu-central-1",
+    ]);
     expect(run.code, run.stdout + run.stderr).to.equal(0);
     expect(run.stderr).to.equal("");
     expect(run.stdout).to.match(/^ {2}PASS {2}key-policy +the Camunda role may do all 12 actions Camunda needs, unconditionally$/m);
@@ -80,7 +153,14 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
     expect(run.stdout).to.match(/^result: 0 fail, 1 warn, 0 skipped, 15 pass$/m);
     const byRegion = (region: string) => aws!.requests.filter((r) => r.region === region).map((r) => r.operation);
     expect(byRegion("eu-west-1").sort()).to.deep.equal(["DescribeKey", "GetKeyPolicy", "GetKeyRotationStatus"]);
-    expect(byRegion("eu-central-1")).to.include.members(["DescribeKey", "GetKeyPolicy", "ListGrants", "DescribeTrails", "ListRules", "ListSubscriptionsByTopic"]);
+    expect(byRegion("eu-central-1")).to.include.members([
+      "DescribeKey",
+      "GetKeyPolicy",
+      "ListGrants",
+      "DescribeTrails",
+      "ListRules",
+      "ListSubscriptionsByTopic",
+    ]);
     expect(aws.requests.every((r) => r.accessKeyId === "AKIAFAKEFORTESTS0001")).to.equal(true);
     expect(aws.requests.filter((r) => !/^(Describe|Get|List|Lookup)/.test(r.operation))).to.deep.equal([]);
   });
@@ -91,12 +171,23 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
     expect(run.code, run.stderr).to.equal(1);
     const report = JSON.parse(run.stdout);
     expect(Object.keys(report)).to.deep.equal(["keyArn", "checks"]);
-    expect(report.checks.find((c: { id: string }) => c.id === "key-state")).to.deep.include({ status: "fail", fix: `aws kms enable-key --key-id ${KEY_ARN} --region eu-central-1` });
-    for (const check of report.checks) expect(Object.keys(check).filter((k) => !["id", "status", "message", "fix"].includes(k))).to.deep.equal([]);
+    expect(report.checks.find((c: { id: string }) => c.id === "key-state")).to.deep.include({
+      status: "fail",
+      fix: `aws kms enable-key --key-id ${KEY_ARN} --region eu-central-1`,
+    });
+    for (const check of report.checks)
+      expect(Object.keys(check).filter((k) => !["id", "status", "message", "fix"].includes(k))).to.deep.equal([]);
   });
 
   it("reports a permission it lacks as skipped; --strict fails on it", async () => {
-    const denied = { ...healthy(), GetKeyPolicy: () => ({ status: 400, errorType: "AccessDeniedException", json: { message: "User is not authorized to perform: kms:GetKeyPolicy" } }) };
+    const denied = {
+      ...healthy(),
+      GetKeyPolicy: () => ({
+        status: 400,
+        errorType: "AccessDeniedException",
+        json: { message: "User is not authorized to perform: kms:GetKeyPolicy" },
+      }),
+    };
     aws = await startFakeAws(denied);
     const args = ["--key-arn", KEY_ARN, "--role-arn", CAMUNDA_ROLE_ARN];
     const lenient = await verifyCli(aws.url, args);
@@ -108,10 +199,17 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
 
   it("exits 2 on bad input, naming each flag, and sends nothing", async () => {
     aws = await startFakeAws(healthy());
-    const run = await verifyCli(aws.url, ["--key-arn", "arn:aws:s3:::bucket", "--role-arn", "arn:aws:sts::123456789012:assumed-role/c8/session"]);
+    const run = await verifyCli(aws.url, [
+      "--key-arn",
+      "arn:aws:s3:::bucket",
+      "--role-arn",
+      "arn:aws:sts::123456789012:assumed-role/c8/session",
+    ]);
     expect(run.code).to.equal(2);
     expect(run.stdout).to.equal("");
-    expect(run.stderr).to.match(/^camunda-byok-kms verify: --key-arn must be a KMS key ARN .*; --role-arn must be an IAM role ARN, not an STS session ARN/);
+    expect(run.stderr).to.match(
+      /^camunda-byok-kms verify: --key-arn must be a KMS key ARN .*; --role-arn must be an IAM role ARN, not an STS session ARN/,
+    );
     expect(aws.requests).to.deep.equal([]);
   });
 
@@ -121,9 +219,19 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
       this.skip();
     }
     aws = await startFakeAws(healthy(), { delayMs: 150 });
-    const command = [process.execPath, "--no-warnings", BIN, "verify", "--key-arn", KEY_ARN, "--role-arn", CAMUNDA_ROLE_ARN].map((a) => `'${a}'`).join(" ");
+    const command = [process.execPath, "--no-warnings", BIN, "verify", "--key-arn", KEY_ARN, "--role-arn", CAMUNDA_ROLE_ARN]
+      .map((a) => `'${a}'`)
+      .join(" ");
     const home = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-home-"));
-    const env = { PATH: process.env.PATH, HOME: home, AWS_ENDPOINT_URL: aws.url, AWS_ACCESS_KEY_ID: "AKIAFAKEFORTESTS0001", AWS_SECRET_ACCESS_KEY: "fake-secret", AWS_EC2_METADATA_DISABLED: "true", TERM: "xterm" };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      AWS_ENDPOINT_URL: aws.url,
+      AWS_ACCESS_KEY_ID: "AKIAFAKEFORTESTS0001",
+      AWS_SECRET_ACCESS_KEY: "fake-secret",
+      AWS_EC2_METADATA_DISABLED: "true",
+      TERM: "xterm",
+    };
     const terminal = (await runAsync("script", ["-qec", command, "/dev/null"], { env })).stdout;
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequence that clears a terminal line is what is tested
     expect(terminal).to.match(/\r\x1b\[2K[|/\\-] checking [a-z-, ]+/);

@@ -34,7 +34,10 @@ describe("verify (aws-sdk-client-mock)", () => {
     const report = await verifyByokKey({ ...OPTIONS, backupKeyArn: REPLICA_ARN });
     expect(report.keyArn).to.equal(KEY_ARN);
     expect(report.checks.map((c) => c.id)).to.deep.equal([...CHECK_ORDER]);
-    expect(report.checks.filter((c) => c.status !== "pass"), JSON.stringify(report, null, 2)).to.deep.equal([]);
+    expect(
+      report.checks.filter((c) => c.status !== "pass"),
+      JSON.stringify(report, null, 2),
+    ).to.deep.equal([]);
     expect(check(report, "in-use").message).to.include("1 grant issued from Camunda's account 123456789012");
     expect(check(report, "monitoring").message).to.include("camunda-byok-payments-prod-key-events").and.not.to.include("other-cluster");
   });
@@ -49,7 +52,9 @@ describe("verify (aws-sdk-client-mock)", () => {
   it("needs no permission beyond the auditor policy in the README", async () => {
     await verifyByokKey({ ...OPTIONS, backupKeyArn: REPLICA_ARN });
     const services = ["kms", "cloudtrail", "events", "cloudwatch", "sns"];
-    const permissions = aws.all.flatMap((mock, index) => mock.calls().map((call) => `${services[index]}:${call.args[0].constructor.name.replace(/Command$/, "")}`));
+    const permissions = aws.all.flatMap((mock, index) =>
+      mock.calls().map((call) => `${services[index]}:${call.args[0].constructor.name.replace(/Command$/, "")}`),
+    );
     const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
     const policy = JSON.parse(/read-only auditor needs:\n\n```json\n([\s\S]*?)```/.exec(readme)![1]);
     expect([...new Set(permissions)].sort()).to.deep.equal([...policy.Statement[0].Action].sort());
@@ -65,17 +70,23 @@ describe("verify (aws-sdk-client-mock)", () => {
     aws.kms.on(DescribeKeyCommand).resolves({ KeyMetadata: keyMetadata(KEY_ARN, { KeyState: "Disabled", Enabled: false }) });
     const state = check(await verifyByokKey(OPTIONS), "key-state");
     expect(state.status).to.equal("fail");
-    expect(state.message).to.match(/^Disabled: the key is disabled/).and.to.include("External encryption key is not ready");
+    expect(state.message)
+      .to.match(/^Disabled: the key is disabled/)
+      .and.to.include("External encryption key is not ready");
     expect(state.fix).to.equal(`aws kms enable-key --key-id ${KEY_ARN} --region eu-central-1`);
   });
 
   it("fails a key pending deletion, saying when and how many days are left, with the commands that save it", async () => {
     const deletionDate = new Date(Date.now() + 6.5 * 24 * 3600 * 1000);
-    aws.kms.on(DescribeKeyCommand).resolves({ KeyMetadata: keyMetadata(KEY_ARN, { KeyState: "PendingDeletion", Enabled: false, DeletionDate: deletionDate }) });
+    aws.kms
+      .on(DescribeKeyCommand)
+      .resolves({ KeyMetadata: keyMetadata(KEY_ARN, { KeyState: "PendingDeletion", Enabled: false, DeletionDate: deletionDate }) });
     const state = check(await verifyByokKey(OPTIONS), "key-state");
     expect(state.status).to.equal("fail");
     expect(state.message).to.include(`on ${deletionDate.toISOString()} (7 days left)`);
-    expect(state.fix).to.equal(`aws kms cancel-key-deletion --key-id ${KEY_ARN} --region eu-central-1 && aws kms enable-key --key-id ${KEY_ARN} --region eu-central-1`);
+    expect(state.fix).to.equal(
+      `aws kms cancel-key-deletion --key-id ${KEY_ARN} --region eu-central-1 && aws kms enable-key --key-id ${KEY_ARN} --region eu-central-1`,
+    );
   });
 
   for (const state of ["PendingReplicaDeletion", "Unavailable", "PendingImport"]) {
@@ -86,7 +97,9 @@ describe("verify (aws-sdk-client-mock)", () => {
   }
 
   it("fails an AWS managed or asymmetric key, and a key outside the cluster's region", async () => {
-    aws.kms.on(DescribeKeyCommand).resolves({ KeyMetadata: keyMetadata(KEY_ARN, { KeyManager: "AWS", KeySpec: "RSA_2048", KeyUsage: "SIGN_VERIFY" }) });
+    aws.kms
+      .on(DescribeKeyCommand)
+      .resolves({ KeyMetadata: keyMetadata(KEY_ARN, { KeyManager: "AWS", KeySpec: "RSA_2048", KeyUsage: "SIGN_VERIFY" }) });
     const report = await verifyByokKey({ ...OPTIONS, clusterRegion: "eu-west-3" });
     expect(check(report, "key-spec").status).to.equal("fail");
     expect(check(report, "key-spec").message).to.include("managed by AWS").and.to.include("RSA_2048").and.to.include("SIGN_VERIFY");
@@ -98,16 +111,31 @@ describe("verify (aws-sdk-client-mock)", () => {
     const draft = {
       Version: "2012-10-17",
       Statement: [
-        { Sid: "Allow Camunda tenant IAM Role basic key access", Effect: "Allow", Principal: { AWS: CAMUNDA_ROLE_ARN }, Action: ["kms:DescribeKey", "kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*" },
-        { Sid: "Allow Camunda tenant IAM Role to create grants", Effect: "Allow", Principal: { AWS: CAMUNDA_ROLE_ARN }, Action: ["kms:CreateGrant"], Resource: "*" },
+        {
+          Sid: "Allow Camunda tenant IAM Role basic key access",
+          Effect: "Allow",
+          Principal: { AWS: CAMUNDA_ROLE_ARN },
+          Action: ["kms:DescribeKey", "kms:GenerateDataKey*", "kms:Decrypt"],
+          Resource: "*",
+        },
+        {
+          Sid: "Allow Camunda tenant IAM Role to create grants",
+          Effect: "Allow",
+          Principal: { AWS: CAMUNDA_ROLE_ARN },
+          Action: ["kms:CreateGrant"],
+          Resource: "*",
+        },
       ],
     };
     aws.kms.on(GetKeyPolicyCommand).resolves({ Policy: JSON.stringify(draft) });
     const policy = check(await verifyByokKey(OPTIONS), "key-policy");
     expect(policy.status).to.equal("fail");
-    for (const action of ["kms:Encrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:ListGrants", "kms:RevokeGrant"]) expect(policy.message).to.include(action);
+    for (const action of ["kms:Encrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:ListGrants", "kms:RevokeGrant"])
+      expect(policy.message).to.include(action);
     for (const action of ["kms:Decrypt ", "kms:CreateGrant "]) expect(policy.message).to.not.include(action);
-    expect(policy.fix).to.include(`npx camunda-byok-kms policy --role-arn ${CAMUNDA_ROLE_ARN} --account-id ${ACCOUNT} > policy.json && aws kms put-key-policy --key-id ${KEY_ARN} --region eu-central-1 --policy-name default --policy file://policy.json`);
+    expect(policy.fix).to.include(
+      `npx camunda-byok-kms policy --role-arn ${CAMUNDA_ROLE_ARN} --account-id ${ACCOUNT} > policy.json && aws kms put-key-policy --key-id ${KEY_ARN} --region eu-central-1 --policy-name default --policy file://policy.json`,
+    );
   });
 
   it("fails a policy whose Deny takes an action away, and only warns on conditions it cannot decide", async () => {
@@ -119,7 +147,14 @@ describe("verify (aws-sdk-client-mock)", () => {
     expect(denied.message).to.include('kms:ReEncryptFrom ("NoReEncrypt" denies it)');
 
     const conditional = JSON.parse(POLICY);
-    conditional.Statement.push({ Sid: "OnlyOverTls", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+    conditional.Statement.push({
+      Sid: "OnlyOverTls",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    });
     aws.kms.on(GetKeyPolicyCommand).resolves({ Policy: JSON.stringify(conditional) });
     const warned = check(await verifyByokKey(OPTIONS), "key-policy");
     expect(warned.status).to.equal("warn");
@@ -130,13 +165,25 @@ describe("verify (aws-sdk-client-mock)", () => {
     aws.kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: false });
     aws.kms.on(ListGrantsCommand).resolves({ Grants: [], Truncated: false });
     const report = await verifyByokKey(OPTIONS);
-    expect(check(report, "rotation")).to.deep.include({ status: "warn", fix: `aws kms enable-key-rotation --key-id ${KEY_ARN} --region eu-central-1` });
+    expect(check(report, "rotation")).to.deep.include({
+      status: "warn",
+      fix: `aws kms enable-key-rotation --key-id ${KEY_ARN} --region eu-central-1`,
+    });
     expect(check(report, "in-use").status).to.equal("warn");
     expect(check(report, "in-use").message).to.include("paste its ARN into the Camunda Console");
   });
 
   it("fails without a logging trail for management events in the region, warns on write-only", async () => {
-    aws.cloudtrail.on(DescribeTrailsCommand).resolves({ trailList: [{ Name: "other", TrailARN: "arn:aws:cloudtrail:us-east-1:111122223333:trail/other", HomeRegion: "us-east-1", IsMultiRegionTrail: false }] });
+    aws.cloudtrail.on(DescribeTrailsCommand).resolves({
+      trailList: [
+        {
+          Name: "other",
+          TrailARN: "arn:aws:cloudtrail:us-east-1:111122223333:trail/other",
+          HomeRegion: "us-east-1",
+          IsMultiRegionTrail: false,
+        },
+      ],
+    });
     const none = check(await verifyByokKey(OPTIONS), "cloudtrail");
     expect(none.status).to.equal("fail");
     expect(none.message).to.include("the EventBridge alerts on the key can never fire");
@@ -144,17 +191,31 @@ describe("verify (aws-sdk-client-mock)", () => {
 
     for (const mock of aws.all) mock.restore();
     aws = mockHealthyAws();
-    aws.cloudtrail.on(GetEventSelectorsCommand).resolves({ AdvancedEventSelectors: [{ Name: "writes", FieldSelectors: [{ Field: "eventCategory", Equals: ["Management"] }, { Field: "readOnly", Equals: ["false"] }] }] });
+    aws.cloudtrail.on(GetEventSelectorsCommand).resolves({
+      AdvancedEventSelectors: [
+        {
+          Name: "writes",
+          FieldSelectors: [
+            { Field: "eventCategory", Equals: ["Management"] },
+            { Field: "readOnly", Equals: ["false"] },
+          ],
+        },
+      ],
+    });
     expect(check(await verifyByokKey(OPTIONS), "cloudtrail").status).to.equal("warn");
 
     for (const mock of aws.all) mock.restore();
     aws = mockHealthyAws();
-    aws.cloudtrail.on(GetEventSelectorsCommand).resolves({ EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true, ExcludeManagementEventSources: ["kms.amazonaws.com"] }] });
+    aws.cloudtrail.on(GetEventSelectorsCommand).resolves({
+      EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true, ExcludeManagementEventSources: ["kms.amazonaws.com"] }],
+    });
     expect(check(await verifyByokKey(OPTIONS), "cloudtrail").status).to.equal("fail");
   });
 
   it("names subscriptions still pending confirmation", async () => {
-    aws.sns.on(ListSubscriptionsByTopicCommand).resolves({ Subscriptions: [{ SubscriptionArn: "PendingConfirmation", Protocol: "email", Endpoint: "oncall@example.com", TopicArn: TOPIC_ARN }] });
+    aws.sns.on(ListSubscriptionsByTopicCommand).resolves({
+      Subscriptions: [{ SubscriptionArn: "PendingConfirmation", Protocol: "email", Endpoint: "oncall@example.com", TopicArn: TOPIC_ARN }],
+    });
     const monitoring = check(await verifyByokKey(OPTIONS), "monitoring");
     expect(monitoring.status).to.equal("warn");
     expect(monitoring.message).to.include("oncall@example.com has not confirmed the subscription");
@@ -163,8 +224,17 @@ describe("verify (aws-sdk-client-mock)", () => {
   it("reports a check it may not run as skipped, naming the permission, and runs the others", async () => {
     aws.kms.on(GetKeyPolicyCommand).rejects(awsError("AccessDeniedException", 400));
     const report = await verifyByokKey(OPTIONS);
-    expect(check(report, "key-policy")).to.deep.equal({ id: "key-policy", status: "skipped", message: "could not run: the caller may not call kms:GetKeyPolicy (AccessDenied)" });
-    expect(report.checks.filter((c) => c.status === "pass").map((c) => c.id)).to.include.members(["key-state", "rotation", "cloudtrail", "monitoring"]);
+    expect(check(report, "key-policy")).to.deep.equal({
+      id: "key-policy",
+      status: "skipped",
+      message: "could not run: the caller may not call kms:GetKeyPolicy (AccessDenied)",
+    });
+    expect(report.checks.filter((c) => c.status === "pass").map((c) => c.id)).to.include.members([
+      "key-state",
+      "rotation",
+      "cloudtrail",
+      "monitoring",
+    ]);
   });
 
   it("fails a missing key, and checks the replica is the key's own, in Camunda's backup region", async () => {
@@ -172,7 +242,10 @@ describe("verify (aws-sdk-client-mock)", () => {
       if (input.KeyId === KEY_ARN) throw awsError("NotFoundException", 400);
       return { KeyMetadata: keyMetadata(input.KeyId, { MultiRegion: false, MultiRegionConfiguration: undefined }) };
     });
-    const report = await verifyByokKey({ ...OPTIONS, backupKeyArn: "arn:aws:kms:eu-north-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" });
+    const report = await verifyByokKey({
+      ...OPTIONS,
+      backupKeyArn: "arn:aws:kms:eu-north-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    });
     expect(check(report, "key-exists").status).to.equal("fail");
     expect(check(report, "key-policy").status).to.equal("skipped");
     expect(check(report, "replica-of").status).to.equal("fail");
@@ -181,16 +254,24 @@ describe("verify (aws-sdk-client-mock)", () => {
   });
 
   it("stops when AWS cannot be asked at all, saying why", async () => {
-    aws.kms.on(DescribeKeyCommand).rejects(Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }));
+    aws.kms
+      .on(DescribeKeyCommand)
+      .rejects(Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }));
     let error: unknown;
     await verifyByokKey(OPTIONS).catch((caught) => (error = caught));
     expect(error).to.be.instanceOf(AwsUnreachableError);
-    expect((error as Error).message).to.match(/^no usable AWS credentials/).and.to.include("AWS_PROFILE");
+    expect((error as Error).message)
+      .to.match(/^no usable AWS credentials/)
+      .and.to.include("AWS_PROFILE");
   });
 
   it("refuses bad options, naming each, before sending anything", async () => {
     let error: unknown;
-    await verifyByokKey({ keyArn: "arn:aws:s3:::bucket", camundaClusterRoleArn: "arn:aws:sts::123456789012:assumed-role/x/y", clusterRegion: "moon-1" }).catch((caught) => (error = caught));
+    await verifyByokKey({
+      keyArn: "arn:aws:s3:::bucket",
+      camundaClusterRoleArn: "arn:aws:sts::123456789012:assumed-role/x/y",
+      clusterRegion: "moon-1",
+    }).catch((caught) => (error = caught));
     expect(error).to.be.instanceOf(ByokValidationError);
     expect((error as ByokValidationError).problems.map((p) => p.input)).to.deep.equal(["keyArn", "camundaClusterRoleArn", "clusterRegion"]);
     expect((error as ByokValidationError).problems[1].message).to.include("not an STS session ARN");

@@ -11,7 +11,13 @@ interface AwsError {
   $metadata?: { httpStatusCode?: number };
 }
 
-const NO_CREDENTIALS = new Set(["CredentialsProviderError", "UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "InvalidSignatureException"]);
+const NO_CREDENTIALS = new Set([
+  "CredentialsProviderError",
+  "UnrecognizedClientException",
+  "InvalidClientTokenId",
+  "ExpiredTokenException",
+  "InvalidSignatureException",
+]);
 const NO_NETWORK = new Set(["ENOTFOUND", "ECONNREFUSED", "ECONNRESET", "EAI_AGAIN", "ETIMEDOUT", "TimeoutError", "NetworkingError"]);
 
 export function isAccessDenied(error: unknown): boolean {
@@ -27,10 +33,14 @@ export function isNotFound(error: unknown): boolean {
 export function throwIfUnreachable(error: unknown): void {
   const e = error as AwsError;
   if (NO_CREDENTIALS.has(e?.name ?? "")) {
-    throw new AwsUnreachableError(`no usable AWS credentials (${e.name}: ${e.message}); set AWS_PROFILE, or sign in with "aws sso login" or "aws configure"`);
+    throw new AwsUnreachableError(
+      `no usable AWS credentials (${e.name}: ${e.message}); set AWS_PROFILE, or sign in with "aws sso login" or "aws configure"`,
+    );
   }
   if (NO_NETWORK.has(e?.name ?? "") || NO_NETWORK.has(e?.code ?? "")) {
-    throw new AwsUnreachableError(`AWS could not be reached (${e.code ?? e.name}: ${e.message}); check the network, or AWS_ENDPOINT_URL if set`);
+    throw new AwsUnreachableError(
+      `AWS could not be reached (${e.code ?? e.name}: ${e.message}); check the network, or AWS_ENDPOINT_URL if set`,
+    );
   }
 }
 

@@ -46,7 +46,15 @@ export async function describeKey(context: KeyCheckContext): Promise<KeyFindings
   } catch (error) {
     throwIfUnreachable(error);
     if (isNotFound(error)) {
-      return { results: [{ id, status: "fail", message: `no key ${context.givenArn} in ${where.region} of account ${where.accountId}: check the ARN, and that your credentials are for that account` }] };
+      return {
+        results: [
+          {
+            id,
+            status: "fail",
+            message: `no key ${context.givenArn} in ${where.region} of account ${where.accountId}: check the ARN, and that your credentials are for that account`,
+          },
+        ],
+      };
     }
     return { results: [{ id, status: "skipped", message: skippedBecause(error, "kms:DescribeKey") }] };
   }
@@ -63,7 +71,10 @@ export function stateAndSpec(context: KeyCheckContext, metadata: KeyMetadata | u
   const specId = checkId(context.prefix, "spec");
   if (!metadata) {
     const message = "could not run: needs the key's description (kms:DescribeKey)";
-    return [{ id: stateId, status: "skipped", message }, { id: specId, status: "skipped", message }];
+    return [
+      { id: stateId, status: "skipped", message },
+      { id: specId, status: "skipped", message },
+    ];
   }
   const arn = metadata.Arn!;
   const region = parseKmsKeyArn(arn)?.region ?? "";
@@ -87,12 +98,18 @@ export function stateAndSpec(context: KeyCheckContext, metadata: KeyMetadata | u
     stateResult = { id: stateId, status: "fail", message, ...(command ? { fix: command } : {}) };
   }
   const problems: string[] = [];
-  if (metadata.KeyManager !== "CUSTOMER") problems.push(`it is managed by ${metadata.KeyManager} (Camunda needs a customer managed key whose policy you control)`);
+  if (metadata.KeyManager !== "CUSTOMER")
+    problems.push(`it is managed by ${metadata.KeyManager} (Camunda needs a customer managed key whose policy you control)`);
   if (metadata.KeySpec !== "SYMMETRIC_DEFAULT") problems.push(`its spec is ${metadata.KeySpec} (Camunda needs SYMMETRIC_DEFAULT)`);
   if (metadata.KeyUsage !== "ENCRYPT_DECRYPT") problems.push(`its usage is ${metadata.KeyUsage} (Camunda needs ENCRYPT_DECRYPT)`);
-  const specResult: CheckResult = problems.length === 0
-    ? { id: specId, status: "pass", message: "symmetric ENCRYPT_DECRYPT, customer managed" }
-    : { id: specId, status: "fail", message: `${problems.join("; ")}; a key's spec cannot change: create a new key (and a new Camunda cluster)` };
+  const specResult: CheckResult =
+    problems.length === 0
+      ? { id: specId, status: "pass", message: "symmetric ENCRYPT_DECRYPT, customer managed" }
+      : {
+          id: specId,
+          status: "fail",
+          message: `${problems.join("; ")}; a key's spec cannot change: create a new key (and a new Camunda cluster)`,
+        };
   return [stateResult, specResult];
 }
 
@@ -107,7 +124,11 @@ export async function keyPolicy(context: KeyCheckContext, keyArn: string): Promi
     return { id, status: "skipped", message: skippedBecause(error, "kms:GetKeyPolicy") };
   }
   const key = parseKmsKeyArn(keyArn)!;
-  const fix = recoveryCommands(keyArn, key.region, `npx camunda-byok-kms policy --role-arn ${context.roleArn} --account-id ${key.accountId}`).restorePolicy as string;
+  const fix = recoveryCommands(
+    keyArn,
+    key.region,
+    `npx camunda-byok-kms policy --role-arn ${context.roleArn} --account-id ${key.accountId}`,
+  ).restorePolicy as string;
   const withReview = `${fix}   (review policy.json first: it replaces the whole policy; add --admin for your key administrators)`;
   let policy: unknown;
   try {
@@ -120,7 +141,12 @@ export async function keyPolicy(context: KeyCheckContext, keyArn: string): Promi
   const undecided = verdicts.filter((v) => v.verdict === "undecided");
   const describe = (list: typeof verdicts) => list.map((v) => `${v.action} (${v.reason})`).join(", ");
   if (denied.length > 0) {
-    return { id, status: "fail", message: `the policy does not let ${context.roleArn} do ${describe(denied)}: the cluster behaves as if the key were disabled`, fix: withReview };
+    return {
+      id,
+      status: "fail",
+      message: `the policy does not let ${context.roleArn} do ${describe(denied)}: the cluster behaves as if the key were disabled`,
+      fix: withReview,
+    };
   }
   if (undecided.length > 0) {
     return { id, status: "warn", message: `cannot tell from the policy alone whether the Camunda role may do ${describe(undecided)}` };
@@ -133,10 +159,19 @@ export async function rotation(context: KeyCheckContext, keyArn: string): Promis
   try {
     const status = await context.kms.send(new GetKeyRotationStatusCommand({ KeyId: keyArn }));
     if (status.KeyRotationEnabled) {
-      return { id, status: "pass", message: `automatic rotation on${status.RotationPeriodInDays ? `, every ${status.RotationPeriodInDays} days` : ""} (the key ARN stays; Camunda supports it)` };
+      return {
+        id,
+        status: "pass",
+        message: `automatic rotation on${status.RotationPeriodInDays ? `, every ${status.RotationPeriodInDays} days` : ""} (the key ARN stays; Camunda supports it)`,
+      };
     }
     const region = parseKmsKeyArn(keyArn)!.region;
-    return { id, status: "warn", message: "automatic rotation is off", fix: `aws kms enable-key-rotation --key-id ${keyArn} --region ${region}` };
+    return {
+      id,
+      status: "warn",
+      message: "automatic rotation is off",
+      fix: `aws kms enable-key-rotation --key-id ${keyArn} --region ${region}`,
+    };
   } catch (error) {
     throwIfUnreachable(error);
     return { id, status: "skipped", message: skippedBecause(error, "kms:GetKeyRotationStatus") };
@@ -161,7 +196,15 @@ export async function inUse(context: KeyCheckContext, keyArn: string): Promise<C
   }
   const camunda = grants.filter((grant) => grant.IssuingAccount?.split(":")[4] === camundaAccount);
   if (camunda.length > 0) {
-    return { id: "in-use", status: "pass", message: `${camunda.length} grant${camunda.length === 1 ? "" : "s"} issued from Camunda's account ${camundaAccount}: the cluster's volumes use the key` };
+    return {
+      id: "in-use",
+      status: "pass",
+      message: `${camunda.length} grant${camunda.length === 1 ? "" : "s"} issued from Camunda's account ${camundaAccount}: the cluster's volumes use the key`,
+    };
   }
-  return { id: "in-use", status: "warn", message: `no grant from Camunda's account ${camundaAccount} yet: the cluster does not use the key; if you have not, paste its ARN into the Camunda Console` };
+  return {
+    id: "in-use",
+    status: "warn",
+    message: `no grant from Camunda's account ${camundaAccount} yet: the cluster does not use the key; if you have not, paste its ARN into the Camunda Console`,
+  };
 }

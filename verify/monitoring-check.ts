@@ -39,11 +39,20 @@ export async function monitoringCheck(clients: MonitoringClients, keyArn: string
     return { id: "monitoring", status: "skipped", message: skippedBecause(error, "events:ListRules") };
   }
   if (rules.length === 0) {
-    return { id: "monitoring", status: "warn", message: `no ${NAME_PREFIX} EventBridge rule in ${region} watches this key: nobody is alerted when it is disabled, scheduled for deletion or re-scoped (deploy the package's monitoring, or check your own)` };
+    return {
+      id: "monitoring",
+      status: "warn",
+      message: `no ${NAME_PREFIX} EventBridge rule in ${region} watches this key: nobody is alerted when it is disabled, scheduled for deletion or re-scoped (deploy the package's monitoring, or check your own)`,
+    };
   }
   try {
     const [targets, alarms] = await Promise.all([
-      Promise.all(rules.map(async (rule) => ({ rule, targets: (await clients.events.send(new ListTargetsByRuleCommand({ Rule: rule.Name }))).Targets ?? [] }))),
+      Promise.all(
+        rules.map(async (rule) => ({
+          rule,
+          targets: (await clients.events.send(new ListTargetsByRuleCommand({ Rule: rule.Name }))).Targets ?? [],
+        })),
+      ),
       clients.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNamePrefix: `${NAME_PREFIX}-` })).then((a) => a.MetricAlarms ?? []),
     ]);
     const topics = new Set<string>();
@@ -52,7 +61,9 @@ export async function monitoringCheck(clients: MonitoringClients, keyArn: string
       if (list.length === 0) failures.push(`rule ${rule.Name} has no target`);
       for (const target of list) if (target.Arn?.includes(":sns:")) topics.add(target.Arn);
     }
-    const watching = alarms.filter((alarm: MetricAlarm) => alarm.Dimensions?.some((d) => d.Name === "RuleName" && rules.some((r) => r.Name === d.Value)));
+    const watching = alarms.filter((alarm: MetricAlarm) =>
+      alarm.Dimensions?.some((d) => d.Name === "RuleName" && rules.some((r) => r.Name === d.Value)),
+    );
     if (!watching.some((alarm) => alarm.MetricName === "TriggeredRules")) warnings.push("no CloudWatch alarm on the key-events rule");
     for (const alarm of watching) {
       if (alarm.StateValue === "ALARM") warnings.push(`alarm ${alarm.AlarmName} is in ALARM`);
@@ -61,12 +72,17 @@ export async function monitoringCheck(clients: MonitoringClients, keyArn: string
     for (const topic of topics) {
       const subscriptions = (await clients.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topic }))).Subscriptions ?? [];
       const pending = subscriptions.filter((s) => s.SubscriptionArn === "PendingConfirmation").map((s) => s.Endpoint);
-      if (pending.length > 0) warnings.push(`${pending.join(", ")} ha${pending.length === 1 ? "s" : "ve"} not confirmed the subscription to ${topic}`);
+      if (pending.length > 0)
+        warnings.push(`${pending.join(", ")} ha${pending.length === 1 ? "s" : "ve"} not confirmed the subscription to ${topic}`);
       if (subscriptions.length === 0) warnings.push(`nobody is subscribed to ${topic}`);
     }
   } catch (error) {
     throwIfUnreachable(error);
-    return { id: "monitoring", status: "skipped", message: skippedBecause(error, "events:ListTargetsByRule, cloudwatch:DescribeAlarms and sns:ListSubscriptionsByTopic") };
+    return {
+      id: "monitoring",
+      status: "skipped",
+      message: skippedBecause(error, "events:ListTargetsByRule, cloudwatch:DescribeAlarms and sns:ListSubscriptionsByTopic"),
+    };
   }
   const found = `rules ${rules.map((r) => r.Name).join(", ")}`;
   if (failures.length > 0) return { id: "monitoring", status: "fail", message: `${found}: ${[...failures, ...warnings].join("; ")}` };

@@ -35,7 +35,10 @@ const list = (value: unknown): string[] => (value === undefined ? [] : Array.isA
 
 /** IAM's wildcard match: `*` any run, `?` one character; case-insensitive where AWS is (actions). */
 function wildcard(pattern: string, text: string, ignoreCase: boolean): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${source}$`, ignoreCase ? "i" : "").test(text);
 }
 
@@ -73,7 +76,8 @@ function actionMatch(statement: Statement, action: string): boolean {
 
 function resourceMatch(statement: Statement, keyArn: string): Match {
   if (statement.Resource !== undefined) return list(statement.Resource).some((pattern) => wildcard(pattern, keyArn, false)) ? "yes" : "no";
-  if (statement.NotResource !== undefined) return list(statement.NotResource).some((pattern) => wildcard(pattern, keyArn, false)) ? "no" : "yes";
+  if (statement.NotResource !== undefined)
+    return list(statement.NotResource).some((pattern) => wildcard(pattern, keyArn, false)) ? "no" : "yes";
   return "no";
 }
 
@@ -81,25 +85,38 @@ const hasCondition = (statement: Statement) =>
   typeof statement.Condition === "object" && statement.Condition !== null && Object.keys(statement.Condition).length > 0;
 
 /** Judges, for each action, whether `policy` lets `principal` perform it on the key `keyArn`. */
-export function evaluateKeyPolicy(policy: unknown, principal: PolicyPrincipal, keyArn: string, actions: readonly string[]): ActionVerdict[] {
+export function evaluateKeyPolicy(
+  policy: unknown,
+  principal: PolicyPrincipal,
+  keyArn: string,
+  actions: readonly string[],
+): ActionVerdict[] {
   const raw = (policy as { Statement?: unknown })?.Statement;
   const statements = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Statement[];
-  const named = statements.map((statement, index) => ({ statement, name: statement.Sid ? `"${statement.Sid}"` : `statement ${index + 1}` }));
+  const named = statements.map((statement, index) => ({
+    statement,
+    name: statement.Sid ? `"${statement.Sid}"` : `statement ${index + 1}`,
+  }));
   return actions.map((action) => {
     const applicable = named.filter(({ statement }) => actionMatch(statement, action) && resourceMatch(statement, keyArn) !== "no");
     const denies = applicable.filter(({ statement }) => statement.Effect === "Deny");
     const allows = applicable.filter(({ statement }) => statement.Effect === "Allow");
-    const certainDeny = denies.find(({ statement }) => statementPrincipalMatch(statement, principal.roleArn) === "yes" && !hasCondition(statement));
+    const certainDeny = denies.find(
+      ({ statement }) => statementPrincipalMatch(statement, principal.roleArn) === "yes" && !hasCondition(statement),
+    );
     if (certainDeny) return { action, verdict: "denied", reason: `${certainDeny.name} denies it` };
     const possibleDenies = denies.filter(({ statement }) => statementPrincipalMatch(statement, principal.roleArn) !== "no");
-    const certainAllow = allows.find(({ statement }) =>
-      statement.Principal !== undefined && statementPrincipalMatch(statement, principal.roleArn) === "yes" && !hasCondition(statement));
+    const certainAllow = allows.find(
+      ({ statement }) =>
+        statement.Principal !== undefined && statementPrincipalMatch(statement, principal.roleArn) === "yes" && !hasCondition(statement),
+    );
     const possibleAllows = allows.filter(({ statement }) => statementPrincipalMatch(statement, principal.roleArn) !== "no");
     if (certainAllow && possibleDenies.length === 0) return { action, verdict: "allowed", reason: `${certainAllow.name} allows it` };
     if (certainAllow || possibleAllows.length > 0) {
-      const why = possibleDenies.length > 0
-        ? `${possibleDenies.map((d) => d.name).join(", ")} may deny it (a condition, or a principal the policy cannot resolve)`
-        : `only ${possibleAllows.map((a) => a.name).join(", ")} may allow it, with a condition or through the account's IAM policies`;
+      const why =
+        possibleDenies.length > 0
+          ? `${possibleDenies.map((d) => d.name).join(", ")} may deny it (a condition, or a principal the policy cannot resolve)`
+          : `only ${possibleAllows.map((a) => a.name).join(", ")} may allow it, with a condition or through the account's IAM policies`;
       return { action, verdict: "undecided", reason: why };
     }
     return { action, verdict: "denied", reason: "no statement allows it" };

@@ -4,8 +4,22 @@
 export type CheckStatus = "pass" | "warn" | "fail" | "skipped";
 
 export type CheckId =
-  | "key-exists" | "key-state" | "key-spec" | "key-region" | "key-policy" | "rotation" | "in-use" | "cloudtrail" | "monitoring"
-  | "replica-exists" | "replica-of" | "replica-region" | "replica-state" | "replica-spec" | "replica-policy" | "replica-rotation";
+  | "key-exists"
+  | "key-state"
+  | "key-spec"
+  | "key-region"
+  | "key-policy"
+  | "rotation"
+  | "in-use"
+  | "cloudtrail"
+  | "monitoring"
+  | "replica-exists"
+  | "replica-of"
+  | "replica-region"
+  | "replica-state"
+  | "replica-spec"
+  | "replica-policy"
+  | "replica-rotation";
 
 export interface CheckResult {
   id: CheckId;
@@ -37,6 +51,20 @@ export interface VerifyOptions {
 
 /** Every check, in the order the report lists them. */
 export const CHECK_ORDER: readonly CheckId[] = [
-  "key-exists", "key-state", "key-spec", "key-region", "key-policy", "rotation", "in-use", "cloudtrail", "monitoring",
-  "replica-exists", "replica-of", "replica-region", "replica-state", "replica-spec", "replica-policy", "replica-rotation",
+  "key-exists",
+  "key-state",
+  "key-spec",
+  "key-region",
+  "key-policy",
+  "rotation",
+  "in-use",
+  "cloudtrail",
+  "monitoring",
+  "replica-exists",
+  "replica-of",
+  "replica-region",
+  "replica-state",
+  "replica-spec",
+  "replica-policy",
+  "replica-rotation",
 ];

@@ -52,25 +52,40 @@ export async function cloudTrailCheck(cloudtrail: CloudTrailClient, region: stri
   const here = trails.filter((trail) => trail.IsMultiRegionTrail || trail.HomeRegion === region);
   let best: { name: string; covered: Coverage } | undefined;
   try {
-    const found = await Promise.all(here.map(async (trail) => {
-      const [status, covered] = await Promise.all([
-        cloudtrail.send(new GetTrailStatusCommand({ Name: trail.TrailARN })),
-        coverage(cloudtrail, trail),
-      ]);
-      return { name: trail.Name ?? trail.TrailARN ?? "trail", logging: status.IsLogging === true, covered };
-    }));
+    const found = await Promise.all(
+      here.map(async (trail) => {
+        const [status, covered] = await Promise.all([
+          cloudtrail.send(new GetTrailStatusCommand({ Name: trail.TrailARN })),
+          coverage(cloudtrail, trail),
+        ]);
+        return { name: trail.Name ?? trail.TrailARN ?? "trail", logging: status.IsLogging === true, covered };
+      }),
+    );
     for (const trail of found.filter((t) => t.logging && t.covered.writes)) {
       if (!best || (trail.covered.reads && !best.covered.reads)) best = trail;
     }
   } catch (error) {
     throwIfUnreachable(error);
-    return { id: "cloudtrail", status: "skipped", message: skippedBecause(error, "cloudtrail:GetTrailStatus and cloudtrail:GetEventSelectors") };
+    return {
+      id: "cloudtrail",
+      status: "skipped",
+      message: skippedBecause(error, "cloudtrail:GetTrailStatus and cloudtrail:GetEventSelectors"),
+    };
   }
   if (!best) {
-    return { id: "cloudtrail", status: "fail", message: `no logging trail records KMS management events in ${region} (${here.length} trail${here.length === 1 ? "" : "s"} cover the region): the EventBridge alerts on the key can never fire`, fix };
+    return {
+      id: "cloudtrail",
+      status: "fail",
+      message: `no logging trail records KMS management events in ${region} (${here.length} trail${here.length === 1 ? "" : "s"} cover the region): the EventBridge alerts on the key can never fire`,
+      fix,
+    };
   }
   if (!best.covered.reads) {
-    return { id: "cloudtrail", status: "warn", message: `trail ${best.name} logs write management events only: key changes are alerted, but denied reads (Decrypt, DescribeKey) never reach the access-denied rule` };
+    return {
+      id: "cloudtrail",
+      status: "warn",
+      message: `trail ${best.name} logs write management events only: key changes are alerted, but denied reads (Decrypt, DescribeKey) never reach the access-denied rule`,
+    };
   }
   return { id: "cloudtrail", status: "pass", message: `trail ${best.name} is logging read and write management events in ${region}` };
 }

@@ -23,14 +23,19 @@ export function validateVerifyOptions(options: VerifyOptions): void {
   const keyArn = (name: "keyArn" | "backupKeyArn", value: string | undefined) => {
     if (value === undefined) return;
     if (!parseKmsKeyArn(value)) {
-      problems.push({ input: name, message: `must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>) or alias ARN (got "${value}")` });
+      problems.push({
+        input: name,
+        message: `must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>) or alias ARN (got "${value}")`,
+      });
     }
   };
   if (!options.keyArn) problems.push({ input: "keyArn", message: "is required" });
   keyArn("keyArn", options.keyArn || undefined);
   keyArn("backupKeyArn", options.backupKeyArn);
-  if (!options.camundaClusterRoleArn) problems.push({ input: "camundaClusterRoleArn", message: "is required: the cluster IAM role ARN the Camunda Console shows" });
-  else if (!parseRoleArn(options.camundaClusterRoleArn)) problems.push({ input: "camundaClusterRoleArn", message: describeBadPrincipal(options.camundaClusterRoleArn, "role") });
+  if (!options.camundaClusterRoleArn)
+    problems.push({ input: "camundaClusterRoleArn", message: "is required: the cluster IAM role ARN the Camunda Console shows" });
+  else if (!parseRoleArn(options.camundaClusterRoleArn))
+    problems.push({ input: "camundaClusterRoleArn", message: describeBadPrincipal(options.camundaClusterRoleArn, "role") });
   if (options.clusterRegion !== undefined && !partitionOfRegion(options.clusterRegion)) {
     problems.push({ input: "clusterRegion", message: `must be an AWS region such as eu-central-1 (got "${options.clusterRegion}")` });
   }
@@ -98,9 +103,14 @@ export async function verifyByokKey(options: VerifyOptions): Promise<VerifyRepor
 }
 
 function keyRegion(region: string, clusterRegion: string | undefined): CheckResult {
-  if (clusterRegion === undefined) return { id: "key-region", status: "skipped", message: `could not run: no --cluster-region given (the key is in ${region})` };
+  if (clusterRegion === undefined)
+    return { id: "key-region", status: "skipped", message: `could not run: no --cluster-region given (the key is in ${region})` };
   if (clusterRegion === region) return { id: "key-region", status: "pass", message: `in ${region}, the cluster's region` };
-  return { id: "key-region", status: "fail", message: `in ${region}, but the cluster is in ${clusterRegion}: Camunda needs the key in the cluster's region; create one there (and a new cluster)` };
+  return {
+    id: "key-region",
+    status: "fail",
+    message: `in ${region}, but the cluster is in ${clusterRegion}: Camunda needs the key in the cluster's region; create one there (and a new cluster)`,
+  };
 }
 
 async function verifyReplica(
@@ -111,7 +121,13 @@ async function verifyReplica(
 ): Promise<void> {
   const replicaKey = parseKmsKeyArn(options.backupKeyArn!)!;
   const clients = regionalClients(replicaKey.region);
-  const replica = { kms: clients.kms, givenArn: options.backupKeyArn!, roleArn: options.camundaClusterRoleArn, prefix: "replica" as const, now };
+  const replica = {
+    kms: clients.kms,
+    givenArn: options.backupKeyArn!,
+    roleArn: options.camundaClusterRoleArn,
+    prefix: "replica" as const,
+    now,
+  };
   let arn: string | undefined;
   await track(["replica-exists", "replica-of", "replica-region", "replica-state", "replica-spec"], async () => {
     const found = await describeKey(replica);
@@ -121,12 +137,21 @@ async function verifyReplica(
       ? { id: "replica-of", status: "skipped", message: "could not run: needs the replica's description" }
       : config?.MultiRegionKeyType === "REPLICA" && primaryArn !== undefined && config.PrimaryKey?.Arn === primaryArn
         ? { id: "replica-of", status: "pass", message: `a replica of ${primaryArn}` }
-        : { id: "replica-of", status: "fail", message: `not a replica of ${primaryArn ?? options.keyArn} (its primary: ${config?.PrimaryKey?.Arn ?? "none, it is not a multi-region replica"}): Camunda's dual-region backups need the multi-region key's own replica` };
+        : {
+            id: "replica-of",
+            status: "fail",
+            message: `not a replica of ${primaryArn ?? options.keyArn} (its primary: ${config?.PrimaryKey?.Arn ?? "none, it is not a multi-region replica"}): Camunda's dual-region backups need the multi-region key's own replica`,
+          };
     const clusterRegion = options.clusterRegion ?? parseKmsKeyArn(options.keyArn)!.region;
     const paired = CAMUNDA_BACKUP_REGION_PAIRS[clusterRegion];
-    const region: CheckResult = paired === replicaKey.region
-      ? { id: "replica-region", status: "pass", message: `in ${replicaKey.region}, Camunda's backup region for ${clusterRegion}` }
-      : { id: "replica-region", status: "warn", message: `in ${replicaKey.region}, but Camunda pairs ${clusterRegion} with ${paired ?? "no backup region this version knows"}: check the Camunda Console` };
+    const region: CheckResult =
+      paired === replicaKey.region
+        ? { id: "replica-region", status: "pass", message: `in ${replicaKey.region}, Camunda's backup region for ${clusterRegion}` }
+        : {
+            id: "replica-region",
+            status: "warn",
+            message: `in ${replicaKey.region}, but Camunda pairs ${clusterRegion} with ${paired ?? "no backup region this version knows"}: check the Camunda Console`,
+          };
     return [...found.results, replicaOf, region, ...stateAndSpec(replica, found.metadata)];
   });
   if (arn) {

@@ -20,7 +20,15 @@ const { CloudwatchEventRule } = require("@cdktf/provider-aws/lib/cloudwatch-even
 const { CloudwatchEventTarget } = require("@cdktf/provider-aws/lib/cloudwatch-event-target");
 const { CloudwatchMetricAlarm } = require("@cdktf/provider-aws/lib/cloudwatch-metric-alarm");
 const { clusterInput, countFromArgv, report } = require("../workloads/clusters");
-const { accessDeniedPattern, alarmDescription, deliveryAlarmDescription, keyEventsPattern, keyPolicy, settings, topicPolicy } = require("./documents");
+const {
+  accessDeniedPattern,
+  alarmDescription,
+  deliveryAlarmDescription,
+  keyEventsPattern,
+  keyPolicy,
+  settings,
+  topicPolicy,
+} = require("./documents");
 
 const count = countFromArgv();
 const ownConstruct = process.argv[3] === "--own-construct";
@@ -63,14 +71,19 @@ for (let i = 0; i < count; i++) {
     alarmActions: [topic.arn],
     tags: s.tags,
   });
-  const deliveryAlarms = [["key-events", events], ["access-denied", denied]].map(([rule, watched]) =>
-    new CloudwatchMetricAlarm(scope, id(`${rule}-delivery`), {
-      ...s.deliveryAlarm(rule),
-      alarmDescription: deliveryAlarmDescription(watched.name, topic.arn),
-      dimensions: { RuleName: watched.name },
-      alarmActions: [topic.arn],
-      tags: s.tags,
-    }));
+  const deliveryAlarms = [
+    ["key-events", events],
+    ["access-denied", denied],
+  ].map(
+    ([rule, watched]) =>
+      new CloudwatchMetricAlarm(scope, id(`${rule}-delivery`), {
+        ...s.deliveryAlarm(rule),
+        alarmDescription: deliveryAlarmDescription(watched.name, topic.arn),
+        dimensions: { RuleName: watched.name },
+        alarmActions: [topic.arn],
+        tags: s.tags,
+      }),
+  );
   new SnsTopicPolicy(scope, id("topic-policy"), {
     arn: topic.arn,
     policy: JSON.stringify(topicPolicy(topic.arn, [events.arn, denied.arn], [alarm.arn, ...deliveryAlarms.map((a) => a.arn)])),

@@ -13,7 +13,9 @@ function keyEventsPattern(keyArn, roleArn) {
       call(["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation", "UpdatePrimaryRegion"]),
       { "detail-type": ["KMS CMK Deletion"], resources: [keyArn] },
       call(["RevokeGrant"], { userIdentity: { type: [{ "anything-but": ["AssumedRole", "AWSService"] }] } }),
-      call(["RevokeGrant"], { userIdentity: { type: ["AssumedRole"], sessionContext: { sessionIssuer: { arn: [{ "anything-but": [roleArn] }] } } } }),
+      call(["RevokeGrant"], {
+        userIdentity: { type: ["AssumedRole"], sessionContext: { sessionIssuer: { arn: [{ "anything-but": [roleArn] }] } } },
+      }),
     ],
   };
 }
@@ -39,8 +41,20 @@ function keyPolicy(accountId, roleArn) {
     Version: "2012-10-17",
     Statement: [
       { Sid: "EnableAccountAccess", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "kms:*", Resource: "*" },
-      { Sid: "CamundaClusterKeyUsage", Effect: "Allow", Principal: { AWS: roleArn }, Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:DescribeKey", "kms:GenerateDataKey*"], Resource: "*" },
-      { Sid: "CamundaClusterGrants", Effect: "Allow", Principal: { AWS: roleArn }, Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"], Resource: "*" },
+      {
+        Sid: "CamundaClusterKeyUsage",
+        Effect: "Allow",
+        Principal: { AWS: roleArn },
+        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:DescribeKey", "kms:GenerateDataKey*"],
+        Resource: "*",
+      },
+      {
+        Sid: "CamundaClusterGrants",
+        Effect: "Allow",
+        Principal: { AWS: roleArn },
+        Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
+        Resource: "*",
+      },
     ],
   };
 }
@@ -92,8 +106,16 @@ function settings(clusterName) {
     },
     aliasName: `alias/${prefix}`,
     topicName: `${prefix}-alerts`,
-    keyEventsRule: { name: `${prefix}-key-events`, description: `Calls that disable, delete or re-scope the Camunda BYOK key of cluster ${clusterName}`, state: "ENABLED" },
-    accessDeniedRule: { name: `${prefix}-access-denied`, description: `Denied KMS calls on the Camunda BYOK key of cluster ${clusterName}`, state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" },
+    keyEventsRule: {
+      name: `${prefix}-key-events`,
+      description: `Calls that disable, delete or re-scope the Camunda BYOK key of cluster ${clusterName}`,
+      state: "ENABLED",
+    },
+    accessDeniedRule: {
+      name: `${prefix}-access-denied`,
+      description: `Denied KMS calls on the Camunda BYOK key of cluster ${clusterName}`,
+      state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+    },
     targetId: "camunda-byok-alerts",
     alarm: { alarmName: `${prefix}-key-deletion`, metricName: "TriggeredRules", ...FIRST_EVENT_ALARM },
     deliveryAlarm: (rule) => ({ alarmName: `${prefix}-${rule}-failed-delivery`, metricName: "FailedInvocations", ...FIRST_EVENT_ALARM }),
@@ -103,9 +125,11 @@ function settings(clusterName) {
 /** The key-events alarm's description: what happened, what Camunda does, how to recover. */
 function alarmDescription(clusterName, keyArn, region) {
   const at = ` --key-id ${keyArn} --region ${region}`;
-  return `The Camunda BYOK key of cluster ${clusterName} was disabled, scheduled for deletion, or had its policy or grants changed: check CloudTrail. `
-    + 'Camunda: a disabled key, a pending deletion or a policy without Camunda\'s access freezes the cluster (the Console may show "Healthy" for ~15 minutes, then "External encryption key is not ready"); a completed deletion loses the data. '
-    + `Recover: aws kms enable-key${at} | aws kms cancel-key-deletion${at}, then enable-key | npx camunda-byok-kms policy ... > policy.json && aws kms put-key-policy${at} --policy-name default --policy file://policy.json`;
+  return (
+    `The Camunda BYOK key of cluster ${clusterName} was disabled, scheduled for deletion, or had its policy or grants changed: check CloudTrail. ` +
+    'Camunda: a disabled key, a pending deletion or a policy without Camunda\'s access freezes the cluster (the Console may show "Healthy" for ~15 minutes, then "External encryption key is not ready"); a completed deletion loses the data. ' +
+    `Recover: aws kms enable-key${at} | aws kms cancel-key-deletion${at}, then enable-key | npx camunda-byok-kms policy ... > policy.json && aws kms put-key-policy${at} --policy-name default --policy file://policy.json`
+  );
 }
 
 function deliveryAlarmDescription(ruleName, topicArn) {

@@ -5,7 +5,15 @@
 const pulumi = require("@pulumi/pulumi");
 const { clusterInput, countFromArgv, report } = require("../workloads/clusters");
 const { installMocks } = require("../workloads/pulumi-mocks");
-const { accessDeniedPattern, alarmDescription, deliveryAlarmDescription, keyEventsPattern, keyPolicy, settings, topicPolicy } = require("./documents");
+const {
+  accessDeniedPattern,
+  alarmDescription,
+  deliveryAlarmDescription,
+  keyEventsPattern,
+  keyPolicy,
+  settings,
+  topicPolicy,
+} = require("./documents");
 
 const count = countFromArgv();
 installMocks();
@@ -26,11 +34,15 @@ pulumi.runtime
     for (let i = 0; i < count; i++) {
       const input = clusterInput(i);
       const s = settings(input.clusterName);
-      const key = new Key(`key-${i}`, {
-        ...s.key,
-        policy: account.accountId.apply((id) => JSON.stringify(keyPolicy(id, input.camundaClusterRoleArn))),
-        tags: s.tags,
-      }, { protect: true });
+      const key = new Key(
+        `key-${i}`,
+        {
+          ...s.key,
+          policy: account.accountId.apply((id) => JSON.stringify(keyPolicy(id, input.camundaClusterRoleArn))),
+          tags: s.tags,
+        },
+        { protect: true },
+      );
       new Alias(`alias-${i}`, { name: s.aliasName, targetKeyId: key.arn });
       const topic = new Topic(`topic-${i}`, { name: s.topicName, tags: s.tags });
       new TopicSubscription(`email-${i}`, { topic: topic.arn, protocol: "email", endpoint: input.alertEmails[0] });
@@ -55,12 +67,17 @@ pulumi.runtime
         alarmActions: [topic.arn],
         tags: s.tags,
       });
-      const deliveryAlarms = [["key-events", events], ["access-denied", denied]].map(([rule, watched]) => {
+      const deliveryAlarms = [
+        ["key-events", events],
+        ["access-denied", denied],
+      ].map(([rule, watched]) => {
         const { alarmName: name, ...settings } = s.deliveryAlarm(rule);
         return new MetricAlarm(`${rule}-delivery-${i}`, {
           ...settings,
           name,
-          alarmDescription: pulumi.all([watched.name, topic.arn]).apply(([ruleName, topicArn]) => deliveryAlarmDescription(ruleName, topicArn)),
+          alarmDescription: pulumi
+            .all([watched.name, topic.arn])
+            .apply(([ruleName, topicArn]) => deliveryAlarmDescription(ruleName, topicArn)),
           dimensions: { RuleName: watched.name },
           alarmActions: [topic.arn],
           tags: s.tags,

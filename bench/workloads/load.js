@@ -31,8 +31,12 @@ for (const specifier of specifiers) require(specifier);
 const loadMs = Number(process.hrtime.bigint() - started) / 1e6;
 
 const files = Object.keys(require.cache).filter((file) => !file.includes("/bench/workloads/"));
-const packages = [...new Set(files.map((file) => {
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
-  return match ? match[1] : "(this package)";
-}))].sort();
+const packages = [
+  ...new Set(
+    files.map((file) => {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+      return match ? match[1] : "(this package)";
+    }),
+  ),
+].sort();
 report({ loadMs: Math.round(loadMs * 10) / 10, modules: files.length, packages, files });

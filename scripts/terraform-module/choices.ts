@@ -29,10 +29,12 @@ export class ChoiceSpace {
 
   /** Which choices decide between these variants: those not all set the same way. */
   varying(variants: readonly Variant[]): number[] {
-    return this.choices.map((_, index) => index).filter((index) => {
-      const bits = new Set(variants.map((variant) => (variant >> index) & 1));
-      return bits.size > 1;
-    });
+    return this.choices
+      .map((_, index) => index)
+      .filter((index) => {
+        const bits = new Set(variants.map((variant) => (variant >> index) & 1));
+        return bits.size > 1;
+      });
   }
 
   /**
@@ -54,7 +56,10 @@ export class ChoiceSpace {
       if (rest === undefined) return this.literal(split, bit);
       return `${this.literal(split, bit)} && ${rest.includes("||") ? `(${rest})` : rest}`;
     };
-    return [side(1), side(0)].filter((part): part is string => part !== undefined).map((part) => `(${part})`).join(" || ");
+    return [side(1), side(0)]
+      .filter((part): part is string => part !== undefined)
+      .map((part) => `(${part})`)
+      .join(" || ");
   }
 
   /**

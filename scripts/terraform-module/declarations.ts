@@ -24,7 +24,11 @@ export function declaredMembers(file: string, interfaceName: string): Declared[]
   if (!found) throw new Error(`no interface ${interfaceName} in shared/${file}`);
   return found.members.filter(ts.isPropertySignature).map((member) => {
     const docs = ts.getJSDocCommentsAndTags(member).filter(ts.isJSDoc);
-    const text = docs.map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? "").join(" ").replace(/\s+/g, " ").trim();
+    const text = docs
+      .map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? "")
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .trim();
     if (!text) throw new Error(`${interfaceName}.${member.name.getText(source)} has no documentation`);
     return { name: member.name.getText(source), text, type: member.type!.getText(source), optional: member.questionToken !== undefined };
   });

@@ -20,7 +20,11 @@ export const hclCall = (name: string, ...args: Hcl[]): Hcl => ({ kind: "call", n
 export function fromValue(value: unknown): Hcl {
   if (value === null || value === undefined) return hclValue(null);
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return hclValue(value);
-  if (Array.isArray(value)) return listWithSplices(value.map((item) => ({ splice: listExpressionOf(item), item })), fromValue);
+  if (Array.isArray(value))
+    return listWithSplices(
+      value.map((item) => ({ splice: listExpressionOf(item), item })),
+      fromValue,
+    );
   if (typeof value === "object" && "$json" in value) return hclCall("jsonencode", fromValue((value as { $json: unknown }).$json));
   let base: string | undefined;
   const entries: [string, Hcl][] = [];
@@ -91,7 +95,13 @@ export function printHcl(node: Hcl, indent = 0): string {
       return `[\n${items.map((item) => `${inner}${item},\n`).join("")}${pad}]`;
     }
     case "object": {
-      const body = node.entries.length === 0 ? "{}" : `{\n${printAttributes(node.entries.map(([key, value]) => [objectKey(key), value]), indent + 2)}${pad}}`;
+      const body =
+        node.entries.length === 0
+          ? "{}"
+          : `{\n${printAttributes(
+              node.entries.map(([key, value]) => [objectKey(key), value]),
+              indent + 2,
+            )}${pad}}`;
       return node.base === undefined ? body : node.entries.length === 0 ? node.base : `merge(${node.base}, ${body})`;
     }
     case "call": {
@@ -163,7 +173,11 @@ function printBody(body: BlockItem[], indent: number): string {
     }
     flush();
     if ("block" in item) out += printBlock(item.block, item.labels ?? [], item.body, indent);
-    else if ("comment" in item) out += item.comment.split("\n").map((line) => `${pad}# ${line}`.trimEnd() + "\n").join("");
+    else if ("comment" in item)
+      out += item.comment
+        .split("\n")
+        .map((line) => `${pad}# ${line}`.trimEnd() + "\n")
+        .join("");
     else out += "\n";
   }
   flush();

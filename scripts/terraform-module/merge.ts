@@ -40,7 +40,10 @@ export function mergeSamples(space: ChoiceSpace, samples: readonly Sample[], pla
     // A boolean that follows a choice is that choice's condition.
     const absent = (group: Sample[]) => group[0].value === undefined || group[0].value === null || group[0].value === false;
     const [first, second] = absent(groups[0]) && !absent(groups[1]) ? [groups[1], groups[0]] : groups;
-    const test = space.condition(first.map((sample) => sample.variant), domain)!;
+    const test = space.condition(
+      first.map((sample) => sample.variant),
+      domain,
+    )!;
     if (first[0].value === true && second[0].value === false) return hclExpression(test);
     return { kind: "conditional", test, then: fromValue(first[0].value), else: fromValue(second[0].value) };
   }
@@ -50,7 +53,17 @@ export function mergeSamples(space: ChoiceSpace, samples: readonly Sample[], pla
     if (values.every((value) => (value as unknown[]).length === length)) {
       // Lists that differ only inside their elements: element by element, where Terraform can.
       try {
-        return { kind: "list", items: Array.from({ length }, (_, index) => mergeSamples(space, samples.map((sample) => ({ variant: sample.variant, value: (sample.value as unknown[])[index] })), "nested", `${what}[${index}]`)) };
+        return {
+          kind: "list",
+          items: Array.from({ length }, (_, index) =>
+            mergeSamples(
+              space,
+              samples.map((sample) => ({ variant: sample.variant, value: (sample.value as unknown[])[index] })),
+              "nested",
+              `${what}[${index}]`,
+            ),
+          ),
+        };
       } catch {
         // Elements of different shapes: each is present where it is.
       }
@@ -70,7 +83,12 @@ function splitOnChoice(space: ChoiceSpace, samples: readonly Sample[], place: Pl
   const [index] = space.varying(samples.map((sample) => sample.variant));
   const side = (bit: number) => samples.filter((sample) => ((sample.variant >> index) & 1) === bit);
   const choice = space.choices[index];
-  return { kind: "conditional", test: choice.when, then: mergeSamples(space, side(1), place, what), else: mergeSamples(space, side(0), place, what) };
+  return {
+    kind: "conditional",
+    test: choice.when,
+    then: mergeSamples(space, side(1), place, what),
+    else: mergeSamples(space, side(0), place, what),
+  };
 }
 
 function mergeObjects(space: ChoiceSpace, samples: readonly Sample[], what: string): Hcl {
@@ -133,7 +151,10 @@ function mergeLists(space: ChoiceSpace, samples: readonly Sample[], what: string
     return { item: items.get(key), condition: space.condition(members, domain) };
   });
   if (elements.every((element) => element.condition === undefined)) {
-    return listWithSplices(elements.map(({ item }) => ({ splice: listExpressionOf(item), item })), fromValue);
+    return listWithSplices(
+      elements.map(({ item }) => ({ splice: listExpressionOf(item), item })),
+      fromValue,
+    );
   }
   const parts: Hcl[] = [];
   let run: Hcl[] | undefined;
@@ -146,7 +167,9 @@ function mergeLists(space: ChoiceSpace, samples: readonly Sample[], what: string
       continue;
     }
     run = undefined;
-    parts.push(condition === undefined ? element : { kind: "conditional", test: condition, then: element, else: { kind: "list", items: [] } });
+    parts.push(
+      condition === undefined ? element : { kind: "conditional", test: condition, then: element, else: { kind: "list", items: [] } },
+    );
   }
   return parts.length === 1 ? parts[0] : { kind: "call", name: "concat", args: parts };
 }

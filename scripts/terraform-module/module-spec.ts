@@ -71,7 +71,12 @@ export function buildModuleSpec(): ModuleSpec {
   for (const { variant, spec } of built) {
     for (const resource of spec.resources) presence.set(resource.logicalId, [...(presence.get(resource.logicalId) ?? []), variant]);
   }
-  const forEachLists = new Map(built.flatMap(({ spec }) => spec.resources).filter((r) => r.forEach !== undefined).map((r) => [r.logicalId, listExpressionOf((r.forEach as string[])[0])]));
+  const forEachLists = new Map(
+    built
+      .flatMap(({ spec }) => spec.resources)
+      .filter((r) => r.forEach !== undefined)
+      .map((r) => [r.logicalId, listExpressionOf((r.forEach as string[])[0])]),
+  );
   // A for_each over an empty list makes nothing: where the list is empty its condition is free.
   const domainOf = (logicalId: string) => {
     const list = forEachLists.get(logicalId);
@@ -110,7 +115,10 @@ export function buildModuleSpec(): ModuleSpec {
     policySamples.push({ variant, value: policy });
     tagSamples.push({ variant, value: tags });
     // The policy and the tags are written once, as locals.
-    const hoisted = new Map([[canonical(policy), expression(LOCALS.keyPolicy)], [canonical(tags), expression(LOCALS.tags)]]);
+    const hoisted = new Map([
+      [canonical(policy), expression(LOCALS.keyPolicy)],
+      [canonical(tags), expression(LOCALS.tags)],
+    ]);
     const hoist = (value: unknown): unknown => {
       const local = hoisted.get(canonical(value));
       if (local !== undefined) return local;
@@ -194,14 +202,20 @@ export function buildModuleSpec(): ModuleSpec {
 
   return {
     resources: [...resources.values()],
-    outputs: [...outputSamples].map(([name, samples]) => [snakeCase(name), mergeSamples(SPACE, complete(samples, validDomain), "argument", `output ${name}`)]),
+    outputs: [...outputSamples].map(([name, samples]) => [
+      snakeCase(name),
+      mergeSamples(SPACE, complete(samples, validDomain), "argument", `output ${name}`),
+    ]),
     keyPolicy: mergeSamples(SPACE, policySamples, "argument", "key policy"),
     tags: mergeSamples(SPACE, tagSamples, "argument", "tags"),
     validations,
     preconditions,
     warnings: [...warnings.values()].map(({ problem, variants }) => {
       const where = SPACE.condition(variants, validDomain);
-      return { input: snakeCase(problem.input), check: { condition: where === undefined ? "false" : `!(${where})`, message: problemMessage(problem) } };
+      return {
+        input: snakeCase(problem.input),
+        check: { condition: where === undefined ? "false" : `!(${where})`, message: problemMessage(problem) },
+      };
     }),
     deployerLookupCondition,
   };

@@ -6,7 +6,9 @@ export const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_
 
 /** A text about the inputs, with each input named as the module's variable. */
 export function terraformWords(text: string): string {
-  return [...INPUT_NAMES].sort((a, b) => b.length - a.length).reduce((out, name) => out.replace(new RegExp(`\\b${name}\\b`, "g"), snakeCase(name)), text);
+  return [...INPUT_NAMES]
+    .sort((a, b) => b.length - a.length)
+    .reduce((out, name) => out.replace(new RegExp(`\\b${name}\\b`, "g"), snakeCase(name)), text);
 }
 
 export const RESOURCE_TYPES: Record<ResourceKind, string> = {

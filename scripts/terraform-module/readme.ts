@@ -20,7 +20,12 @@ export function readme(spec: ModuleSpec, variables: ModuleVariable[]): string {
     const doc = docs.find((member) => snakeCase(member.name) === name)!;
     return `| \`${name}\` | ${markdownCell(terraformWords(doc.text))} |`;
   });
-  const resources = [...spec.resources].sort((a, b) => Number(a.backupRegion) - Number(b.backupRegion)).map((resource) => `- \`${resource.type}.${resource.name}\`${resource.condition ? ` (when \`${resource.condition}\`)` : ""}${resource.forEach ? " (one per alert email)" : ""}`);
+  const resources = [...spec.resources]
+    .sort((a, b) => Number(a.backupRegion) - Number(b.backupRegion))
+    .map(
+      (resource) =>
+        `- \`${resource.type}.${resource.name}\`${resource.condition ? ` (when \`${resource.condition}\`)` : ""}${resource.forEach ? " (one per alert email)" : ""}`,
+    );
   return `<!-- Generated from camunda-byok-kms's core by \`npm run generate:terraform\`: do not edit. -->
 # camunda-byok-kms Terraform module
 

@@ -41,7 +41,9 @@ export function listExpressionOf(value: unknown): string | undefined {
 }
 
 function isListExpression(value: unknown): boolean {
-  return typeof value === "string" && value.startsWith(`${OPEN}${LIST}`) && value.endsWith(CLOSE) && value.indexOf(CLOSE) === value.length - 1;
+  return (
+    typeof value === "string" && value.startsWith(`${OPEN}${LIST}`) && value.endsWith(CLOSE) && value.indexOf(CLOSE) === value.length - 1
+  );
 }
 
 /** The map expression a key stands for, or undefined. */

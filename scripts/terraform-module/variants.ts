@@ -29,7 +29,11 @@ export const SPACE = new ChoiceSpace([
   { name: "administrators", when: `length(${LOCALS.administrators}) > 0`, unless: `length(${LOCALS.administrators}) == 0` },
   { name: "restrictGrants", when: "var.restrict_grants_to_aws_resources", unless: "!var.restrict_grants_to_aws_resources" },
   { name: "keyRotation", when: "var.enable_key_rotation", unless: "!var.enable_key_rotation" },
-  { name: "replicaNamesByResource", when: `length(${LOCALS.replicaNamesByResource}) > 0`, unless: `length(${LOCALS.replicaNamesByResource}) == 0` },
+  {
+    name: "replicaNamesByResource",
+    when: `length(${LOCALS.replicaNamesByResource}) > 0`,
+    unless: `length(${LOCALS.replicaNamesByResource}) == 0`,
+  },
   { name: "noAlertEmails", when: "length(var.alert_emails) == 0", unless: "length(var.alert_emails) > 0", emptyList: "var.alert_emails" },
   { name: "replicaNamesByKeyId", when: `length(${LOCALS.replicaNamesByKeyId}) > 0`, unless: `length(${LOCALS.replicaNamesByKeyId}) == 0` },
 ]);
@@ -89,7 +93,8 @@ export function readThroughLocals(value: unknown): unknown {
     return READ_THROUGH.reduce((text, [from, to]) => (text.includes(from) ? text.split(from).join(to) : text), value);
   }
   if (Array.isArray(value)) return value.map(readThroughLocals);
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, readThroughLocals(item)]));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, readThroughLocals(item)]));
   return value;
 }
 

@@ -33,14 +33,20 @@ export function checkAlerts(check: Checker, input: ByokInput, keyPartition: Part
     check.problem("backupAlertTopicArn", "is only used with alertTopicArn; without it both regions get a new topic");
   }
   if (input.alertTopicArn !== undefined && input.backupRegion !== undefined && input.backupAlertTopicArn === undefined) {
-    check.problem("backupAlertTopicArn", "is required with alertTopicArn and backupRegion: alarms and EventBridge rules can only notify a topic in their own region");
+    check.problem(
+      "backupAlertTopicArn",
+      "is required with alertTopicArn and backupRegion: alarms and EventBridge rules can only notify a topic in their own region",
+    );
   }
   const noEmails = Array.isArray(input.alertEmails) ? input.alertEmails.length === 0 : input.alertEmails === undefined;
   if (input.alertTopicArn === undefined && noEmails) {
     check.warn("alertEmails", "is empty and no alertTopicArn is given: alerts go to a new SNS topic nobody subscribes to yet");
   }
   if (input.alertTopicArn !== undefined) {
-    check.warn("alertTopicArn", "is an existing topic: its access policy must let events.amazonaws.com and cloudwatch.amazonaws.com publish, and if it is encrypted, its KMS key (never the monitored key) must let both services use it (kms:GenerateDataKey*, kms:Decrypt); this package leaves a topic it did not create alone, and alarms on failed deliveries");
+    check.warn(
+      "alertTopicArn",
+      "is an existing topic: its access policy must let events.amazonaws.com and cloudwatch.amazonaws.com publish, and if it is encrypted, its KMS key (never the monitored key) must let both services use it (kms:GenerateDataKey*, kms:Decrypt); this package leaves a topic it did not create alone, and alarms on failed deliveries",
+    );
   }
 }
 
@@ -53,17 +59,32 @@ export function checkTopicArn(
   keyPartition: Partition | undefined,
 ): void {
   if (check.pending(arn)) {
-    check.defer({ input: name, value: arn, message: "must be an SNS topic ARN like arn:aws:sns:eu-central-1:123456789012:alerts", kind: "matches", pattern: SNS_TOPIC_ARN_PATTERN });
+    check.defer({
+      input: name,
+      value: arn,
+      message: "must be an SNS topic ARN like arn:aws:sns:eu-central-1:123456789012:alerts",
+      kind: "matches",
+      pattern: SNS_TOPIC_ARN_PATTERN,
+    });
   }
   if (arn !== undefined && region !== undefined && (check.pending(arn) || check.pending(region))) {
-    check.defer({ input: name, value: arn, message: `must be a topic in ${regionInput}: alarms and rules notify topics in their own region only`, kind: "arnInRegion", region });
+    check.defer({
+      input: name,
+      value: arn,
+      message: `must be a topic in ${regionInput}: alarms and rules notify topics in their own region only`,
+      kind: "arnInRegion",
+      region,
+    });
   }
   if (!check.known(arn) || !check.string(name, arn)) return;
   const parsed = parseTopicArn(arn);
   if (!parsed) {
     check.problem(name, `must be an SNS topic ARN like arn:aws:sns:eu-central-1:123456789012:alerts (got ${showValue(arn)})`);
   } else if (typeof region === "string" && check.known(region) && parsed.region !== region) {
-    check.problem(name, `is in region ${parsed.region}, but must be in ${regionInput} "${region}": alarms and rules notify topics in their own region only`);
+    check.problem(
+      name,
+      `is in region ${parsed.region}, but must be in ${regionInput} "${region}": alarms and rules notify topics in their own region only`,
+    );
   } else if (keyPartition && parsed.partition !== keyPartition) {
     check.problem(name, `is in partition ${parsed.partition}, but the key is in ${keyPartition}`);
   }
@@ -73,7 +94,13 @@ export function checkMonitoredEvents(check: Checker, names: unknown): void {
   if (check.pending(names)) {
     const input = "monitoredEventNames";
     check.defer({ input, value: names, message: "must name at least one event; leave it out for the defaults", kind: "notEmpty" });
-    check.defer({ input, value: names, message: "must hold only KMS API names as CloudTrail records them, such as DisableKey", kind: "eachMatches", pattern: EVENT_NAME.source });
+    check.defer({
+      input,
+      value: names,
+      message: "must hold only KMS API names as CloudTrail records them, such as DisableKey",
+      kind: "eachMatches",
+      pattern: EVENT_NAME.source,
+    });
     check.defer({ input, value: names, message: "must not repeat a name", kind: "distinctElements", ignoreCase: false });
   }
   if (!check.known(names)) return;

@@ -22,7 +22,14 @@ type DeferredRule =
   /** `value` is a list with an element. */
   | { kind: "notEmpty" }
   /** `value` is a map of at most `maxEntries`, each key matching one pattern and not another nor a reserved key, each value matching. */
-  | { kind: "mapEntries"; maxEntries: number; keyPattern: string; keyExcludedPattern: string; reservedKeys: readonly string[]; valuePattern: string }
+  | {
+      kind: "mapEntries";
+      maxEntries: number;
+      keyPattern: string;
+      keyExcludedPattern: string;
+      reservedKeys: readonly string[];
+      valuePattern: string;
+    }
   /** `value`, the administrators, must include the principal the engine deploys as (or its account root). */
   | { kind: "deployerAdministers" };
 
@@ -82,9 +89,7 @@ export class Checker {
       this.problem(input, `must be a list (got ${showValue(value)})`);
       return [];
     }
-    return value
-      .map((item, index) => ({ name: `${input}[${index}]`, value: item }))
-      .filter((item) => this.known(item.value));
+    return value.map((item, index) => ({ name: `${input}[${index}]`, value: item })).filter((item) => this.known(item.value));
   }
 }
 

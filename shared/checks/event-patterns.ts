@@ -11,7 +11,9 @@ import { REGIONS_BY_PARTITION } from "../regions";
 
 export const MAX_EVENT_PATTERN_LENGTH = 4096;
 
-const LONGEST_REGION = Object.values(REGIONS_BY_PARTITION).flat().reduce((a, b) => (b.length > a.length ? b : a));
+const LONGEST_REGION = Object.values(REGIONS_BY_PARTITION)
+  .flat()
+  .reduce((a, b) => (b.length > a.length ? b : a));
 /** A multi-region key id is "mrk-" and 32 hex digits; aws-us-gov is the longest partition. */
 const LONGEST_KEY_ID = `mrk-${"0".repeat(32)}`;
 const LONGEST_KEY_ARN = `arn:aws-us-gov:kms:${LONGEST_REGION}:000000000000:key/${LONGEST_KEY_ID}`;
@@ -24,9 +26,14 @@ export function checkEventPatternSizes(check: Checker, input: ByokInput): void {
   if (names === undefined || (Array.isArray(names) && names.every((name) => check.known(name)))) {
     const sites: SiteRole[] = input.backupRegion === undefined ? ["primary"] : ["primary", "replica"];
     for (const site of sites) {
-      const length = JSON.stringify(buildEventPattern({ keyArn: LONGEST_KEY_ARN, monitoredEventNames: names, camundaClusterRoleArn: roleArn, site })).length;
+      const length = JSON.stringify(
+        buildEventPattern({ keyArn: LONGEST_KEY_ARN, monitoredEventNames: names, camundaClusterRoleArn: roleArn, site }),
+      ).length;
       if (length > MAX_EVENT_PATTERN_LENGTH) {
-        check.problem("monitoredEventNames", `make the ${site === "primary" ? "key's" : "replica's"} key-events pattern up to ${length} characters, over EventBridge's limit of ${MAX_EVENT_PATTERN_LENGTH}; monitor fewer events (got ${names?.length ?? 0} names)`);
+        check.problem(
+          "monitoredEventNames",
+          `make the ${site === "primary" ? "key's" : "replica's"} key-events pattern up to ${length} characters, over EventBridge's limit of ${MAX_EVENT_PATTERN_LENGTH}; monitor fewer events (got ${names?.length ?? 0} names)`,
+        );
         return;
       }
     }

@@ -42,8 +42,20 @@ export function checkKeySettings(check: Checker, input: ByokInput): void {
   }
   const alias = input.aliasName;
   if (check.pending(alias)) {
-    check.defer({ input: "aliasName", value: alias, message: `must start with "alias/" and be at most ${MAX_ALIAS_LENGTH} characters of letters, digits, "/", "_" and "-"`, kind: "matches", pattern: DEFERRED_ALIAS_NAME });
-    check.defer({ input: "aliasName", value: alias, message: 'must not start with "alias/aws/", which AWS reserves for AWS managed keys', kind: "notMatches", pattern: RESERVED_ALIAS_PREFIX });
+    check.defer({
+      input: "aliasName",
+      value: alias,
+      message: `must start with "alias/" and be at most ${MAX_ALIAS_LENGTH} characters of letters, digits, "/", "_" and "-"`,
+      kind: "matches",
+      pattern: DEFERRED_ALIAS_NAME,
+    });
+    check.defer({
+      input: "aliasName",
+      value: alias,
+      message: 'must not start with "alias/aws/", which AWS reserves for AWS managed keys',
+      kind: "notMatches",
+      pattern: RESERVED_ALIAS_PREFIX,
+    });
   }
   if (!check.known(alias) || !check.string("aliasName", alias)) return;
   if (!alias.startsWith("alias/")) {
@@ -51,7 +63,10 @@ export function checkKeySettings(check: Checker, input: ByokInput): void {
   } else if (alias.toLowerCase().startsWith("alias/aws/")) {
     check.problem("aliasName", `must not start with "alias/aws/", which AWS reserves for AWS managed keys (got ${showValue(alias)})`);
   } else if (!ALIAS_NAME.test(alias) || alias.length > MAX_ALIAS_LENGTH) {
-    check.problem("aliasName", `must be at most ${MAX_ALIAS_LENGTH} characters of letters, digits, "/", "_" and "-" after "alias/" (got ${showValue(alias)})`);
+    check.problem(
+      "aliasName",
+      `must be at most ${MAX_ALIAS_LENGTH} characters of letters, digits, "/", "_" and "-" after "alias/" (got ${showValue(alias)})`,
+    );
   }
 }
 
@@ -77,12 +92,16 @@ export function checkTags(check: Checker, tags: unknown): void {
   }
   const entries = Object.entries(tags);
   if (entries.length + reserved.length > MAX_TAGS) {
-    check.problem("tags", `may hold at most ${MAX_TAGS - reserved.length} tags, as AWS allows ${MAX_TAGS} and the package sets ${reserved.length} (got ${entries.length})`);
+    check.problem(
+      "tags",
+      `may hold at most ${MAX_TAGS - reserved.length} tags, as AWS allows ${MAX_TAGS} and the package sets ${reserved.length} (got ${entries.length})`,
+    );
   }
   for (const [key, value] of entries) {
     const name = `tags.${key}`;
     if (reserved.includes(key)) check.problem(name, "is set by camunda-byok-kms itself");
-    else if (key.length === 0 || key.length > MAX_TAG_KEY_LENGTH) check.problem(name, `tag names must be 1 to ${MAX_TAG_KEY_LENGTH} characters`);
+    else if (key.length === 0 || key.length > MAX_TAG_KEY_LENGTH)
+      check.problem(name, `tag names must be 1 to ${MAX_TAG_KEY_LENGTH} characters`);
     else if (key.toLowerCase().startsWith("aws:")) check.problem(name, 'tag names must not start with "aws:", which AWS reserves');
     if (!check.known(value)) continue;
     if (typeof value !== "string") check.problem(name, `must be a string (got ${showValue(value)})`);

@@ -1,13 +1,15 @@
-import { ADMIN_ARN_PATTERN, administratorsInclude, describeBadPrincipal, parseAdministratorArn, parseCallerArn, parseRoleArn, ROLE_ARN_PATTERN } from "../arns";
+import {
+  ADMIN_ARN_PATTERN,
+  administratorsInclude,
+  describeBadPrincipal,
+  parseAdministratorArn,
+  parseCallerArn,
+  parseRoleArn,
+  ROLE_ARN_PATTERN,
+} from "../arns";
 import { showValue, type Checker } from "./checker";
 import { DEFAULTS, type ByokInput } from "../inputs";
-import {
-  buildKeyPolicyTemplate,
-  keyPolicyBytes,
-  keyPolicyBytesUpperBound,
-  MAX_KEY_POLICY_BYTES,
-  type PolicyDocument,
-} from "../key-policy";
+import { buildKeyPolicyTemplate, keyPolicyBytes, keyPolicyBytesUpperBound, MAX_KEY_POLICY_BYTES, type PolicyDocument } from "../key-policy";
 import type { Partition } from "../regions";
 
 // Who the key policy names: the Camunda role, the administrators, and whether it fits and leaves the key manageable.
@@ -17,11 +19,23 @@ const ACCOUNT_ID = /^\d{12}$/;
 export function checkRoleArn(check: Checker, arn: unknown, keyPartition: Partition | undefined): Partition | undefined {
   const name = "camundaClusterRoleArn";
   if (arn === undefined || arn === "") {
-    check.problem(name, "is required: the Camunda cluster IAM role ARN the Camunda Console shows for a cluster with Encryption at rest = External");
+    check.problem(
+      name,
+      "is required: the Camunda cluster IAM role ARN the Camunda Console shows for a cluster with Encryption at rest = External",
+    );
     return undefined;
   }
   if (!check.known(arn)) {
-    check.unlessPending(arn, { input: name, message: "must be an IAM role ARN like arn:aws:iam::123456789012:role/path/name", kind: "matches", pattern: ROLE_ARN_PATTERN }, () => {});
+    check.unlessPending(
+      arn,
+      {
+        input: name,
+        message: "must be an IAM role ARN like arn:aws:iam::123456789012:role/path/name",
+        kind: "matches",
+        pattern: ROLE_ARN_PATTERN,
+      },
+      () => {},
+    );
     return undefined;
   }
   if (!check.string(name, arn)) return undefined;
@@ -48,7 +62,13 @@ export function checkAdministrators(
     check.problem("keyAccountId", `must be a 12-digit AWS account id (got ${showValue(keyAccountId)})`);
   }
   if (check.pending(input.keyAdministratorArns)) {
-    check.defer({ input: "keyAdministratorArns", value: input.keyAdministratorArns, message: "must hold only IAM role, user or account root ARNs", kind: "eachMatches", pattern: ADMIN_ARN_PATTERN });
+    check.defer({
+      input: "keyAdministratorArns",
+      value: input.keyAdministratorArns,
+      message: "must hold only IAM role, user or account root ARNs",
+      kind: "eachMatches",
+      pattern: ADMIN_ARN_PATTERN,
+    });
   }
   const administrators = check.list("keyAdministratorArns", input.keyAdministratorArns);
   const accounts: string[] = [];
@@ -70,12 +90,18 @@ export function checkAdministrators(
   if (input.enableDefaultAccountAccess !== false) return;
   const list = input.keyAdministratorArns;
   if (list === undefined || (Array.isArray(list) && list.length === 0)) {
-    check.problem("keyAdministratorArns", "must name at least one administrator when enableDefaultAccountAccess is false, or nobody could manage the key (AWS rejects such a policy)");
+    check.problem(
+      "keyAdministratorArns",
+      "must name at least one administrator when enableDefaultAccountAccess is false, or nobody could manage the key (AWS rejects such a policy)",
+    );
     return;
   }
   const everyAccountKnown = Array.isArray(list) && accounts.length === list.length;
   if (everyAccountKnown && keyAccountId !== undefined && check.known(keyAccountId) && !accounts.includes(keyAccountId)) {
-    check.problem("keyAdministratorArns", `must name an administrator in the key's account ${keyAccountId} when enableDefaultAccountAccess is false, or nobody there could manage the key`);
+    check.problem(
+      "keyAdministratorArns",
+      `must name an administrator in the key's account ${keyAccountId} when enableDefaultAccountAccess is false, or nobody there could manage the key`,
+    );
     return;
   }
   checkDeployerAdministers(check, list, deployerArn);
@@ -87,7 +113,8 @@ export function checkAdministrators(
  * account statement that principal must be an administrator, or its account root must be one.
  */
 function checkDeployerAdministers(check: Checker, administrators: unknown, deployerArn: string | undefined): void {
-  const message = "must include the principal that deploys the key when enableDefaultAccountAccess is false, or AWS refuses to create it (MalformedPolicyDocumentException: the policy would lock its creator out); add the deploying role to keyAdministratorArns, or keep enableDefaultAccountAccess on";
+  const message =
+    "must include the principal that deploys the key when enableDefaultAccountAccess is false, or AWS refuses to create it (MalformedPolicyDocumentException: the policy would lock its creator out); add the deploying role to keyAdministratorArns, or keep enableDefaultAccountAccess on";
   const known = Array.isArray(administrators) && administrators.every((arn) => check.known(arn)) ? (administrators as string[]) : undefined;
   if (deployerArn === undefined || !check.known(deployerArn)) {
     // The engine learns the deployer at plan time: let it check then.
@@ -111,13 +138,18 @@ export function checkPolicySize(check: Checker, input: ByokInput, built?: Policy
   };
   // Serializing is most of the cost of a policy; only a policy that might be too big needs it.
   if (keyPolicyBytesUpperBound(strings) <= MAX_KEY_POLICY_BYTES) return;
-  const policy = built ?? buildKeyPolicyTemplate({
-    ...strings,
-    enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? DEFAULTS.enableDefaultAccountAccess,
-    restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? DEFAULTS.restrictGrantsToAwsResources,
-  });
+  const policy =
+    built ??
+    buildKeyPolicyTemplate({
+      ...strings,
+      enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? DEFAULTS.enableDefaultAccountAccess,
+      restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? DEFAULTS.restrictGrantsToAwsResources,
+    });
   const bytes = keyPolicyBytes(policy);
   if (bytes > MAX_KEY_POLICY_BYTES) {
-    check.problem("keyAdministratorArns", `make the key policy ${bytes} bytes, over AWS's limit of ${MAX_KEY_POLICY_BYTES}; use fewer administrators (an IAM role they assume, say)`);
+    check.problem(
+      "keyAdministratorArns",
+      `make the key policy ${bytes} bytes, over AWS's limit of ${MAX_KEY_POLICY_BYTES}; use fewer administrators (an IAM role they assume, say)`,
+    );
   }
 }

@@ -17,16 +17,32 @@ export function checkRegions(check: Checker, input: ByokInput): Partition | unde
     check.problem("clusterRegion", "is required: the AWS region of the Camunda cluster, e.g. eu-central-1");
   } else {
     const regions = PARTITIONS.flatMap((p) => REGIONS_BY_PARTITION[p]);
-    check.unlessPending(input.clusterRegion, { input: "clusterRegion", message: "must be an AWS region this version of camunda-byok-kms knows", kind: "oneOf", values: regions }, () => {
-      if (check.string("clusterRegion", input.clusterRegion)) partition = checkRegion(check, "clusterRegion", input.clusterRegion);
-    });
+    check.unlessPending(
+      input.clusterRegion,
+      { input: "clusterRegion", message: "must be an AWS region this version of camunda-byok-kms knows", kind: "oneOf", values: regions },
+      () => {
+        if (check.string("clusterRegion", input.clusterRegion)) partition = checkRegion(check, "clusterRegion", input.clusterRegion);
+      },
+    );
   }
   const backup = input.backupRegion;
   if (check.pending(backup)) {
     const regions = PARTITIONS.flatMap((p) => REGIONS_BY_PARTITION[p]);
-    check.defer({ input: "backupRegion", value: backup, message: "must be an AWS region this version of camunda-byok-kms knows", kind: "oneOf", values: regions });
+    check.defer({
+      input: "backupRegion",
+      value: backup,
+      message: "must be an AWS region this version of camunda-byok-kms knows",
+      kind: "oneOf",
+      values: regions,
+    });
     if (input.clusterRegion !== undefined) {
-      check.defer({ input: "backupRegion", value: backup, message: "must differ from clusterRegion", kind: "differsFrom", other: input.clusterRegion });
+      check.defer({
+        input: "backupRegion",
+        value: backup,
+        message: "must differ from clusterRegion",
+        kind: "differsFrom",
+        other: input.clusterRegion,
+      });
     }
   }
   if (check.known(backup) && check.string("backupRegion", backup)) {
@@ -35,9 +51,16 @@ export function checkRegions(check: Checker, input: ByokInput): Partition | unde
       check.problem("backupRegion", `must differ from clusterRegion (both are "${backup}")`);
     } else if (backupPartition && partition && backupPartition !== partition) {
       check.problem("backupRegion", `is in partition ${backupPartition}, but clusterRegion "${input.clusterRegion}" is in ${partition}`);
-    } else if (typeof input.clusterRegion === "string" && partition && backupPartition
-      && !isCamundaBackupPair(input.clusterRegion, backup)) {
-      check.warn("backupRegion", `"${backup}" is not the backup region Camunda pairs with "${input.clusterRegion}" today; check the Camunda Console before deploying`);
+    } else if (
+      typeof input.clusterRegion === "string" &&
+      partition &&
+      backupPartition &&
+      !isCamundaBackupPair(input.clusterRegion, backup)
+    ) {
+      check.warn(
+        "backupRegion",
+        `"${backup}" is not the backup region Camunda pairs with "${input.clusterRegion}" today; check the Camunda Console before deploying`,
+      );
     }
   }
   return partition;
@@ -47,7 +70,10 @@ export function checkRegion(check: Checker, name: string, region: string): Parti
   const partition = partitionOfRegion(region);
   if (partition) return partition;
   if (REGION_SHAPE.test(region)) {
-    check.problem(name, `"${region}" is not a region this version of camunda-byok-kms knows; if AWS opened it recently, upgrade the package`);
+    check.problem(
+      name,
+      `"${region}" is not a region this version of camunda-byok-kms knows; if AWS opened it recently, upgrade the package`,
+    );
   } else {
     check.problem(name, `must be an AWS region such as eu-central-1 (got ${showValue(region)})`);
   }

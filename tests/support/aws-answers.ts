@@ -50,32 +50,38 @@ export function mockHealthyAws() {
   const events = mockClient(EventBridgeClient);
   const cloudwatch = mockClient(CloudWatchClient);
   const sns = mockClient(SNSClient);
-  kms.on(DescribeKeyCommand).callsFake((input: { KeyId: string }) => ({ KeyMetadata: keyMetadata(input.KeyId.includes("eu-west-1") ? REPLICA_ARN : KEY_ARN) }));
+  kms
+    .on(DescribeKeyCommand)
+    .callsFake((input: { KeyId: string }) => ({ KeyMetadata: keyMetadata(input.KeyId.includes("eu-west-1") ? REPLICA_ARN : KEY_ARN) }));
   kms.on(GetKeyPolicyCommand).resolves({ Policy: POLICY, PolicyName: "default" });
   kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: true, KeyId: KEY_ARN, RotationPeriodInDays: 365 });
   kms.on(ListGrantsCommand).resolves({
-    Grants: [{
-      KeyId: KEY_ARN,
-      GrantId: "0c237476b39f8bc44e45212e08498fbe3151305030726c0590dd8d3e9f3d6a60",
-      Name: "",
-      CreationDate: new Date("2026-01-10T10:00:00Z"),
-      GranteePrincipal: `arn:aws:sts::${CAMUNDA_ACCOUNT}:assumed-role/aws:ec2-infrastructure/i-0123456789abcdef0`,
-      IssuingAccount: `arn:aws:iam::${CAMUNDA_ACCOUNT}:root`,
-      Operations: ["Decrypt"],
-      Constraints: { EncryptionContextSubset: { "aws:ebs:id": "vol-0123456789abcdef0" } },
-    }],
+    Grants: [
+      {
+        KeyId: KEY_ARN,
+        GrantId: "0c237476b39f8bc44e45212e08498fbe3151305030726c0590dd8d3e9f3d6a60",
+        Name: "",
+        CreationDate: new Date("2026-01-10T10:00:00Z"),
+        GranteePrincipal: `arn:aws:sts::${CAMUNDA_ACCOUNT}:assumed-role/aws:ec2-infrastructure/i-0123456789abcdef0`,
+        IssuingAccount: `arn:aws:iam::${CAMUNDA_ACCOUNT}:root`,
+        Operations: ["Decrypt"],
+        Constraints: { EncryptionContextSubset: { "aws:ebs:id": "vol-0123456789abcdef0" } },
+      },
+    ],
     Truncated: false,
   });
   cloudtrail.on(DescribeTrailsCommand).resolves({
-    trailList: [{
-      Name: "management-events",
-      TrailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/management-events`,
-      HomeRegion: "us-east-1",
-      IsMultiRegionTrail: true,
-      S3BucketName: "aws-cloudtrail-logs-111122223333",
-      IncludeGlobalServiceEvents: true,
-      IsOrganizationTrail: false,
-    }],
+    trailList: [
+      {
+        Name: "management-events",
+        TrailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/management-events`,
+        HomeRegion: "us-east-1",
+        IsMultiRegionTrail: true,
+        S3BucketName: "aws-cloudtrail-logs-111122223333",
+        IncludeGlobalServiceEvents: true,
+        IsOrganizationTrail: false,
+      },
+    ],
   });
   cloudtrail.on(GetTrailStatusCommand).resolves({ IsLogging: true, LatestDeliveryTime: new Date("2026-11-29T07:00:00Z") });
   cloudtrail.on(GetEventSelectorsCommand).resolves({
@@ -102,17 +108,27 @@ export function mockHealthyAws() {
   });
   events.on(ListTargetsByRuleCommand).resolves({ Targets: [{ Id: "camunda-byok-alerts", Arn: TOPIC_ARN }] });
   cloudwatch.on(DescribeAlarmsCommand).resolves({
-    MetricAlarms: [{
-      AlarmName: "camunda-byok-payments-prod-key-deletion",
-      StateValue: "OK",
-      ActionsEnabled: true,
-      MetricName: "TriggeredRules",
-      Namespace: "AWS/Events",
-      Dimensions: [{ Name: "RuleName", Value: "camunda-byok-payments-prod-key-events" }],
-    }],
+    MetricAlarms: [
+      {
+        AlarmName: "camunda-byok-payments-prod-key-deletion",
+        StateValue: "OK",
+        ActionsEnabled: true,
+        MetricName: "TriggeredRules",
+        Namespace: "AWS/Events",
+        Dimensions: [{ Name: "RuleName", Value: "camunda-byok-payments-prod-key-events" }],
+      },
+    ],
   });
   sns.on(ListSubscriptionsByTopicCommand).resolves({
-    Subscriptions: [{ SubscriptionArn: `${TOPIC_ARN}:5f7c5e2d-0b5e-4a5d-9c2e-1d1f1a7b8c9d`, Owner: ACCOUNT, Protocol: "email", Endpoint: "oncall@example.com", TopicArn: TOPIC_ARN }],
+    Subscriptions: [
+      {
+        SubscriptionArn: `${TOPIC_ARN}:5f7c5e2d-0b5e-4a5d-9c2e-1d1f1a7b8c9d`,
+        Owner: ACCOUNT,
+        Protocol: "email",
+        Endpoint: "oncall@example.com",
+        TopicArn: TOPIC_ARN,
+      },
+    ],
   });
   return { kms, cloudtrail, events, cloudwatch, sns, all: [kms, cloudtrail, events, cloudwatch, sns] };
 }

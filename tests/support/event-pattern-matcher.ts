@@ -34,9 +34,7 @@ function matchObject(pattern: Pattern, nodes: unknown[]): boolean {
 }
 
 function matchLeaf(matchers: unknown[], values: unknown[]): boolean {
-  const existence = matchers.find((m) => typeof m === "object" && m !== null && "exists" in m) as
-    | { exists: boolean }
-    | undefined;
+  const existence = matchers.find((m) => typeof m === "object" && m !== null && "exists" in m) as { exists: boolean } | undefined;
   if (existence) return existence.exists ? values.length > 0 : values.length === 0;
   return values.some((value) => matchers.some((matcher) => matchOne(matcher, value)));
 }

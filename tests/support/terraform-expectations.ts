@@ -38,7 +38,9 @@ export function coreExpectations(input: ByokInput): CoreExpectation[] {
   });
   const names = monitoringNames(input.clusterName);
   const aliasName = input.aliasName ?? defaultAliasName(input.clusterName);
-  const sites: { ids: (typeof LOGICAL_IDS)[keyof typeof LOGICAL_IDS]; region: string; key: string; topic?: string }[] = [{ ids: LOGICAL_IDS.primary, region: input.clusterRegion, key: "key", topic: input.alertTopicArn }];
+  const sites: { ids: (typeof LOGICAL_IDS)[keyof typeof LOGICAL_IDS]; region: string; key: string; topic?: string }[] = [
+    { ids: LOGICAL_IDS.primary, region: input.clusterRegion, key: "key", topic: input.alertTopicArn },
+  ];
   if (input.backupRegion) {
     sites.push({ ids: LOGICAL_IDS.replica, region: input.backupRegion, key: "replica key", topic: input.backupAlertTopicArn });
   }
@@ -52,10 +54,20 @@ export function coreExpectations(input: ByokInput): CoreExpectation[] {
       monitoredEventNames: input.monitoredEventNames,
       site: site.ids === LOGICAL_IDS.primary ? "primary" : "replica",
     });
-    expectations.push({ logicalId: site.ids.keyEventsRule, attribute: "event_pattern", what: `${site.ids.keyEventsRule} pattern`, document: keyEvents });
+    expectations.push({
+      logicalId: site.ids.keyEventsRule,
+      attribute: "event_pattern",
+      what: `${site.ids.keyEventsRule} pattern`,
+      document: keyEvents,
+    });
     if (input.monitorAccessDenied !== false) {
       const denied = buildAccessDeniedEventPattern({ keyArn: arns.key, keyId: arns.keyId, aliasNames: [aliasName] });
-      expectations.push({ logicalId: site.ids.accessDeniedRule, attribute: "event_pattern", what: `${site.ids.accessDeniedRule} pattern`, document: denied });
+      expectations.push({
+        logicalId: site.ids.accessDeniedRule,
+        attribute: "event_pattern",
+        what: `${site.ids.accessDeniedRule} pattern`,
+        document: denied,
+      });
     }
     const alarm = buildAlarmSettings({
       alarmName: names.alarm,
@@ -76,7 +88,11 @@ export function coreExpectations(input: ByokInput): CoreExpectation[] {
  * The expectations as `terraform test` assertions: `address` names each logical id's resource,
  * `serialize` writes a document as the engine sends it to AWS.
  */
-export function expectationAssertions(expectations: CoreExpectation[], address: (logicalId: string) => string, serialize: (document: unknown) => string): string[] {
+export function expectationAssertions(
+  expectations: CoreExpectation[],
+  address: (logicalId: string) => string,
+  serialize: (document: unknown) => string,
+): string[] {
   return expectations.map((expected) => {
     const actual = `${address(expected.logicalId)}.${expected.attribute}`;
     if (expected.document !== undefined) return assertion(`${actual} == ${hclString(serialize(expected.document))}`, expected.what);
@@ -89,7 +105,11 @@ export function expectationAssertions(expectations: CoreExpectation[], address: 
  * holds what the core builds for the same input and the mocked provider's answers, byte for byte.
  */
 export function coreAssertions(byok: CamundaByokKey, input: ByokInput): string[] {
-  return expectationAssertions(coreExpectations(input), (logicalId) => terraformAddress(byok.resources.get(logicalId)!), (document) => JSON.stringify(document));
+  return expectationAssertions(
+    coreExpectations(input),
+    (logicalId) => terraformAddress(byok.resources.get(logicalId)!),
+    (document) => JSON.stringify(document),
+  );
 }
 
 /** JSON as Terraform's jsonencode writes it: object keys sorted, `<`, `>` and `&` escaped. */
@@ -97,7 +117,11 @@ export function terraformJson(value: unknown): string {
   const sorted = (item: unknown): unknown => {
     if (Array.isArray(item)) return item.map(sorted);
     if (typeof item === "object" && item !== null) {
-      return Object.fromEntries(Object.keys(item).sort().map((key) => [key, sorted((item as Record<string, unknown>)[key])]));
+      return Object.fromEntries(
+        Object.keys(item)
+          .sort()
+          .map((key) => [key, sorted((item as Record<string, unknown>)[key])]),
+      );
     }
     return item;
   };

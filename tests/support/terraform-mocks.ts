@@ -45,12 +45,20 @@ export function mockProviderBlocks(config: Config, awsProviderMajor: number, dep
   const providers: Config[] = config.provider?.aws ?? [{}];
   const multiRegion = Object.values<Config>(config.resource?.aws_kms_key ?? {}).some((key) => key.multi_region === true);
   return providers
-    .map((provider) => mockProviderBlock({ region: providerRegion(config, provider), alias: provider.alias, multiRegion, awsProviderMajor, deployer }))
+    .map((provider) =>
+      mockProviderBlock({ region: providerRegion(config, provider), alias: provider.alias, multiRegion, awsProviderMajor, deployer }),
+    )
     .join("\n\n");
 }
 
 /** One `mock_provider "aws"` block: what AWS answers through a provider configured for `region`. */
-export function mockProviderBlock(options: { region: string; alias?: string; multiRegion: boolean; awsProviderMajor: number; deployer?: MockDeployer }): string {
+export function mockProviderBlock(options: {
+  region: string;
+  alias?: string;
+  multiRegion: boolean;
+  awsProviderMajor: number;
+  deployer?: MockDeployer;
+}): string {
   const { region, alias, multiRegion, awsProviderMajor, deployer = {} } = options;
   const arns = mockArns(region, multiRegion);
   const regionAttributes = awsProviderMajor >= 6 ? { id: region, region } : { id: region, name: region };
@@ -58,7 +66,12 @@ export function mockProviderBlock(options: { region: string; alias?: string; mul
     aws_caller_identity: { account_id: MOCK_ACCOUNT_ID, arn: deployer.callerArn ?? MOCK_DEPLOYER_ARN, user_id: "AROAEXAMPLE" },
     aws_partition: { partition: "aws", dns_suffix: "amazonaws.com" },
     aws_region: regionAttributes,
-    aws_iam_session_context: { issuer_arn: deployer.issuerArn ?? deployer.callerArn ?? MOCK_DEPLOYER_ARN, issuer_name: "deployer", issuer_id: "AROAEXAMPLE", session_name: "" },
+    aws_iam_session_context: {
+      issuer_arn: deployer.issuerArn ?? deployer.callerArn ?? MOCK_DEPLOYER_ARN,
+      issuer_name: "deployer",
+      issuer_id: "AROAEXAMPLE",
+      session_name: "",
+    },
   };
   const resources: Record<string, object> = {
     aws_kms_key: { arn: arns.key, key_id: arns.keyId },
@@ -70,7 +83,8 @@ export function mockProviderBlock(options: { region: string; alias?: string; mul
   const lines = [`mock_provider "aws" {`];
   if (alias) lines.push(`  alias = ${hclValue(alias)}`);
   for (const [type, defaults] of Object.entries(data)) lines.push(`  mock_data "${type}" {\n    defaults = ${hclValue(defaults)}\n  }`);
-  for (const [type, defaults] of Object.entries(resources)) lines.push(`  mock_resource "${type}" {\n    defaults = ${hclValue(defaults)}\n  }`);
+  for (const [type, defaults] of Object.entries(resources))
+    lines.push(`  mock_resource "${type}" {\n    defaults = ${hclValue(defaults)}\n  }`);
   lines.push("}");
   return lines.join("\n");
 }

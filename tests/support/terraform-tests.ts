@@ -22,7 +22,9 @@ export function testFileText(mocks: string, variables: Record<string, unknown>, 
 
 export function describeResult(result: TerraformTestResult): string {
   const runs = result.runs.map((r) => `${r.file}/${r.run}: ${r.status}`).join("\n");
-  const diagnostics = result.diagnostics.map((d) => `${d.file}/${d.run ?? "-"}${d.teardown ? " (teardown)" : ""}: ${d.summary}: ${d.detail}`).join("\n");
+  const diagnostics = result.diagnostics
+    .map((d) => `${d.file}/${d.run ?? "-"}${d.teardown ? " (teardown)" : ""}: ${d.summary}: ${d.detail}`)
+    .join("\n");
   return `runs:\n${runs}\ndiagnostics:\n${diagnostics}\n${result.log}`;
 }
 
@@ -40,12 +42,26 @@ export function refusedDestroys(result: TerraformTestResult, file: string): stri
 }
 
 /** The file's one run failed, each error one of `summaries`, and together they say `message`. */
-export function expectPlanFailure(result: TerraformTestResult, file: string, message: string, summaries = ["Resource precondition failed"]): void {
+export function expectPlanFailure(
+  result: TerraformTestResult,
+  file: string,
+  message: string,
+  summaries = ["Resource precondition failed"],
+): void {
   const path = `tests/${file}`;
   const runs = result.runs.filter((r) => r.file === path);
-  expect(runs.map((r) => r.status), describeResult(result)).to.deep.equal(["error"]);
+  expect(
+    runs.map((r) => r.status),
+    describeResult(result),
+  ).to.deep.equal(["error"]);
   const errors = result.diagnostics.filter((d) => d.file === path && d.severity === "error");
   expect(errors.length, describeResult(result)).to.be.greaterThan(0);
   for (const error of errors) expect(summaries, describeResult(result)).to.include(error.summary);
-  expect(errors.map((e) => e.detail).join("\n").replace(/\s+/g, " "), describeResult(result)).to.include(`camunda-byok-kms: ${message}`);
+  expect(
+    errors
+      .map((e) => e.detail)
+      .join("\n")
+      .replace(/\s+/g, " "),
+    describeResult(result),
+  ).to.include(`camunda-byok-kms: ${message}`);
 }

@@ -44,7 +44,9 @@ function findMirror(root: string, depth: number): string | undefined {
   if (depth === 0) return undefined;
   let entries: string[];
   try {
-    entries = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    entries = readdirSync(root, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
   } catch {
     return undefined;
   }
@@ -63,7 +65,9 @@ export function terraformTools(): TerraformTools | string {
   const version = spawnSync("terraform", ["version", "-json"], { encoding: "utf8" });
   if (version.error || version.status !== 0) return (cached = "no terraform binary on PATH");
   const terraformVersion = String(JSON.parse(version.stdout).terraform_version);
-  const mirror = mirrorCandidates().map((dir) => findMirror(dir, 3)).find(Boolean);
+  const mirror = mirrorCandidates()
+    .map((dir) => findMirror(dir, 3))
+    .find(Boolean);
   if (!mirror) {
     return (cached = `terraform ${terraformVersion} found, but no folder holding ${AWS_PROVIDER_PATH.join("/")} (set ${MIRROR_ENV})`);
   }
@@ -99,7 +103,8 @@ function compareVersions(a: string, b: string): number {
 export function requireTerraform(context: Mocha.Context): TerraformTools {
   const tools = terraformTools();
   if (typeof tools !== "string") return tools;
-  if (process.env[REQUIRE_TERRAFORM_ENV]) throw new Error(`the Terraform suite must run here (${REQUIRE_TERRAFORM_ENV} is set), but ${tools}`);
+  if (process.env[REQUIRE_TERRAFORM_ENV])
+    throw new Error(`the Terraform suite must run here (${REQUIRE_TERRAFORM_ENV} is set), but ${tools}`);
   console.log(`    Terraform suite NOT RUN: ${tools}. Install terraform and the AWS provider to run it.`);
   context.skip();
   throw new Error("unreachable");
@@ -166,7 +171,12 @@ export function runnableConfig(tools: TerraformTools, config: Record<string, any
  * A working directory holding `files` as written (a module's .tf files, say): the module under
  * test is that directory, so `terraform test` assertions can read its resources.
  */
-export function terraformFilesWorkdir(tools: TerraformTools, name: string, files: Record<string, string>, options: WorkdirOptions = {}): TerraformWorkdir {
+export function terraformFilesWorkdir(
+  tools: TerraformTools,
+  name: string,
+  files: Record<string, string>,
+  options: WorkdirOptions = {},
+): TerraformWorkdir {
   const dir = mkdtempSync(path.join(os.tmpdir(), `camunda-byok-tf-${name}-`));
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
   return terraformWorkdirIn(tools, dir, options);
@@ -211,7 +221,11 @@ export function terraformWorkdirIn(tools: TerraformTools, dir: string, options: 
   }
 }
 
-async function terraform(tools: TerraformTools, cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function terraform(
+  tools: TerraformTools,
+  cwd: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env = { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
   const result = await runAsync(tools.binary, args, { cwd, env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -254,7 +268,9 @@ function parseTestOutput(stdout: string, stderr: string): TerraformTestResult {
 
 /** A string as an HCL quoted literal: JSON's escapes are HCL's, and templates must stay literal. */
 export function hclString(text: string): string {
-  return JSON.stringify(text).replace(/\$\{/g, () => "$${").replace(/%\{/g, "%%{");
+  return JSON.stringify(text)
+    .replace(/\$\{/g, () => "$${")
+    .replace(/%\{/g, "%%{");
 }
 
 /** A JSON-like value as an HCL expression. */
@@ -263,7 +279,9 @@ export function hclValue(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `[${value.map(hclValue).join(", ")}]`;
   if (typeof value === "object" && value !== null) {
-    return `{ ${Object.entries(value).map(([key, item]) => `${hclString(key)} = ${hclValue(item)}`).join(", ")} }`;
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${hclString(key)} = ${hclValue(item)}`)
+      .join(", ")} }`;
   }
   throw new Error(`no HCL for ${String(value)}`);
 }
