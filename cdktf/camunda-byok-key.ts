@@ -1,5 +1,6 @@
 import {
   Annotations,
+  Fn,
   TerraformIterator,
   TerraformStack,
   Token,
@@ -8,16 +9,23 @@ import {
   type TerraformResourceLifecycle,
 } from "cdktf";
 import { Construct } from "constructs";
-import { buildByokSpec, type ByokInput } from "../shared";
+import { buildByokSpec, type ByokInput, ByokValidationError } from "../shared";
 import {
+  ACCOUNT_ID,
+  claimAwsNames,
+  claimedAwsNames,
   collectReferences,
+  DEPLOYER_ARN,
+  DOCUMENT_LISTS,
   describeProblem,
   EACH_VALUE,
+  PARTITION,
+  PROVIDER_REGION,
   referencedResource,
   renderTemplate,
   type TemplateRenderer,
+  undecidedInputs,
 } from "../shared/internal";
-import { claimAwsNames, claimedAwsNames, DOCUMENT_LISTS } from "../shared/internal";
 import { keyPreconditions } from "./preconditions";
 import { awsProviderOf, literalRegion, nameRegistry } from "./provider-scope";
 import { RESOURCE_CLASSES, resourceConfig } from "./resources";
@@ -87,15 +95,26 @@ export class CamundaByokKey extends Construct {
     const { provider, ...input } = props;
     const stack = TerraformStack.of(scope);
     const awsProvider = awsProviderOf(stack, provider);
-    const isUnresolved = (value: unknown) => Token.isUnresolved(value);
+    const isUnknown = (value: unknown) => Token.isUnresolved(value);
     const spec = buildByokSpec(input, {
-      isUnresolved,
+      isUnknown,
       providerRegion: literalRegion(awsProvider),
       // cdktf writes the policy, the patterns and the tags at synth: a whole token list or map cannot go in.
       writtenOut: [...DOCUMENT_LISTS, "tags"],
     });
+    // cdktf writes every resource and document at synth: a choice it cannot make then is refused by name.
+    const undecided = undecidedInputs(spec.resources);
+    if (undecided.length > 0) {
+      throw new ByokValidationError(
+        undecided.map((name) => ({
+          input: name,
+          message:
+            "must be written in the program, not a Terraform value: it decides which resources or policy statements the construct writes at synth",
+        })),
+      );
+    }
     const owner = `CamundaByokKey "${[scope.node.path, id].filter(Boolean).join("/")}"`;
-    claimAwsNames(nameRegistry(stack, awsProvider), claimedAwsNames(spec, input.aliasName !== undefined, isUnresolved), owner);
+    claimAwsNames(nameRegistry(stack, awsProvider), claimedAwsNames(spec, input.aliasName !== undefined, isUnknown), owner);
     super(scope, id);
     for (const warning of spec.warnings) Annotations.of(this).addWarning(describeProblem(warning));
 
@@ -112,9 +131,17 @@ export class CamundaByokKey extends Construct {
       join: (parts) => parts.join(""),
       // Token strings survive JSON.stringify; cdktf turns them into Terraform references.
       json: (rendered) => JSON.stringify(rendered),
+      computed: (node) => {
+        if (node.$fn !== "accountOfArn")
+          throw new Error(`camunda-byok-kms: the construct cannot compute ${node.$fn} from a Terraform value`);
+        return Fn.element(Fn.split(":", renderTemplate(node.of, renderer) as string), 4);
+      },
     };
 
-    const preconditions = keyPreconditions(spec, props.clusterRegion, lookups);
+    const preconditions = keyPreconditions(spec, renderer, {
+      deployerArn: () => lookups.deployerArn(),
+      root: () => `arn:${lookups.partition()}:iam::${lookups.accountId}:root`,
+    });
 
     for (const planned of spec.resources) {
       const forEach = planned.forEach === undefined ? undefined : TerraformIterator.fromList(planned.forEach as string[]);
@@ -152,8 +179,10 @@ export class CamundaByokKey extends Construct {
   }
 
   private reference(name: string, children: ReadonlyMap<string, TerraformResource>, lookups: ProviderLookups): unknown {
-    if (name === "account.id") return lookups.accountId;
-    if (name === "partition.name") return lookups.partition();
+    if (name === ACCOUNT_ID.$ref) return lookups.accountId;
+    if (name === PARTITION.$ref) return lookups.partition();
+    if (name === PROVIDER_REGION.$ref) return lookups.region();
+    if (name === DEPLOYER_ARN.$ref) return lookups.deployerArn();
     const { logicalId, attribute } = referencedResource(name)!;
     const child = children.get(logicalId);
     if (!child) throw new Error(`camunda-byok-kms: ${name} refers to a resource not created yet`);

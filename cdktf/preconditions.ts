@@ -1,7 +1,13 @@
-import { Fn, Op, TerraformIterator, Token, type Precondition } from "cdktf";
+import { Fn, Op, type Precondition, TerraformIterator, Token } from "cdktf";
 import type { ByokSpec } from "../shared";
-import { describeProblem, providerRegionMismatch, type DeferredCheck } from "../shared/internal";
-import type { ProviderLookups } from "./provider-lookups";
+import {
+  type CheckOnUnknown,
+  describeProblem,
+  PARTITION_REGION_PREFIXES,
+  partitionOfRegion,
+  renderTemplate,
+  type TemplateRenderer,
+} from "../shared/internal";
 
 /**
  * A string as a literal inside a Terraform expression. cdktf quotes literal function arguments and
@@ -12,8 +18,8 @@ export function hclStringLiteral(text: string): string {
   return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/%\{/g, "%%{");
 }
 
-function unreachable(check: never): never {
-  throw new Error(`camunda-byok-kms: no Terraform condition for ${JSON.stringify(check)}`);
+function unsupported(check: CheckOnUnknown): never {
+  throw new Error(`camunda-byok-kms: no Terraform condition for ${JSON.stringify(check.kind)} in the construct`);
 }
 
 /** `[for key, val in <list> : <expression over val>]`, as a list token. */
@@ -21,58 +27,77 @@ function forEachElement(list: unknown, expression: string): string[] {
   return Token.asList(TerraformIterator.fromList(list as string[]).forExpressionForList(expression));
 }
 
-/** A Terraform condition that holds exactly when the deferred check passes. */
-function terraformCondition(check: DeferredCheck, lookups: ProviderLookups): unknown {
-  const value = check.value as string;
-  const list = check.value as string[];
+/** The partition of a region: known now, or by its prefix (the core's table says which). */
+function partitionOf(region: unknown): unknown {
+  if (typeof region === "string" && !Token.isUnresolved(region)) return partitionOfRegion(region) ?? "aws";
+  // tostring() parenthesizes the conditional, which cdktf writes bare inside a comparison.
+  return Fn.tostring(
+    Object.entries(PARTITION_REGION_PREFIXES).reduceRight<unknown>(
+      (otherwise, [partition, prefix]) => Fn.conditional(Fn.startswith(region as string, prefix), partition, otherwise),
+      "aws",
+    ),
+  );
+}
+
+/** A Terraform condition that holds exactly when the check passes; its values already rendered. */
+function terraformCondition(
+  check: CheckOnUnknown,
+  render: (value: unknown) => unknown,
+  deployerArn: () => string,
+  root: () => string,
+): unknown {
+  const value = render(check.value) as string;
+  const list = value as unknown as string[];
   switch (check.kind) {
-    case "deployerAdministers": {
+    case "deployerAdministers":
       // The deployer itself (a session's role, with its path), or its account's root.
-      const administrators = check.value as string[];
-      const root = `arn:${lookups.partition()}:iam::${lookups.accountId}:root`;
-      return Op.or(Fn.contains(administrators, lookups.deployerArn()), Fn.contains(administrators, root));
-    }
+      return Op.or(Fn.contains(list, deployerArn()), Fn.contains(list, root()));
     case "matches":
       return Fn.can(Fn.regex(hclStringLiteral(check.pattern), value));
     case "notMatches":
       return Op.not(Fn.can(Fn.regex(hclStringLiteral(check.pattern), value)));
+    case "equals":
+      return Op.eq(value, render(check.other));
     case "differsFrom":
-      return Op.neq(value, check.other);
+      return Op.neq(value, render(check.other));
     case "arnInRegion":
       // A malformed ARN fails its own "matches" check; element() only has to read a good one.
-      return Op.eq(Fn.element(Fn.split(":", value), 3), check.region);
+      return Op.eq(Fn.element(Fn.split(":", value), 3), render(check.region));
+    case "arnInPartitionOf":
+      if (check.each) return unsupported(check);
+      return Op.eq(Fn.element(Fn.split(":", value), 1), partitionOf(render(check.region)));
+    case "regionInPartitionOf":
+      return Op.eq(partitionOf(value), partitionOf(render(check.region)));
     case "eachMatches":
       return Fn.alltrue(forEachElement(list, `can(regex("${hclStringLiteral(check.pattern)}", val))`));
     case "distinctElements":
       return Op.eq(Fn.lengthOf(Fn.distinct(check.ignoreCase ? forEachElement(list, "lower(val)") : list)), Fn.lengthOf(list));
     case "notEmpty":
       return Op.gt(Fn.lengthOf(list), 0);
-    case "mapEntries":
-      // A whole map of tags known only to Terraform is refused before preconditions are made.
-      throw new Error("camunda-byok-kms: no Terraform condition for a map the construct refuses");
     case "oneOf":
       return Fn.contains([...check.values], value);
     case "wholeNumberBetween":
       return Op.and(Op.and(Op.gte(value, check.min), Op.lte(value, check.max)), Op.eq(Fn.floor(value as unknown as number), value));
     default:
-      return unreachable(check);
+      // Whole lists and maps known only to Terraform are refused before preconditions are made,
+      // and the construct decides every choice itself.
+      return unsupported(check);
   }
 }
 
 /**
- * The key's preconditions. The key is created in the provider's region, which Terraform learns
- * only at plan time, and token inputs are known only then too: a failed precondition stops
- * `terraform plan` before anything is created.
+ * The key's preconditions: the core's checks on values Terraform knows only at plan time (token
+ * inputs, the provider's region, the deployer). A failed precondition stops `terraform plan`
+ * before anything is created.
  */
-export function keyPreconditions(spec: ByokSpec, clusterRegion: string, lookups: ProviderLookups): Precondition[] {
-  return [
-    {
-      condition: Op.eq(lookups.region, clusterRegion),
-      errorMessage: `camunda-byok-kms: ${describeProblem({ input: "clusterRegion", message: providerRegionMismatch(clusterRegion, lookups.region) })}`,
-    },
-    ...spec.deferredChecks.map((check) => ({
-      condition: terraformCondition(check, lookups),
-      errorMessage: `camunda-byok-kms: ${describeProblem(check)}.`,
-    })),
-  ];
+export function keyPreconditions(
+  spec: ByokSpec,
+  renderer: TemplateRenderer<unknown>,
+  lookups: { deployerArn(): string; root(): string },
+): Precondition[] {
+  const render = (value: unknown) => renderTemplate(value, renderer);
+  return spec.checksOnUnknowns.map((check) => ({
+    condition: terraformCondition(check, render, lookups.deployerArn, lookups.root),
+    errorMessage: `camunda-byok-kms: ${describeProblem({ input: check.input, message: String(render(check.message)) })}.`,
+  }));
 }

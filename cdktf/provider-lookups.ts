@@ -10,7 +10,8 @@ import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 
 export interface ProviderLookups {
   accountId: string;
-  region: string;
+  /** Looked up only where needed: a provider whose region is a literal is compared at synth. */
+  region(): string;
   partition(): string;
   /** The IAM role or user the provider deploys as (an assumed role's session resolved to its role, with its path). */
   deployerArn(): string;
@@ -32,12 +33,13 @@ export function providerLookups(scope: Construct, provider?: TerraformProvider):
     // The default provider's look-ups keep their plain ids; another provider's carry its id.
     const id = (name: string) => (provider ? `${name}-${provider.node.id}` : name);
     const config = provider ? { provider } : {};
+    let region: string | undefined;
     let partition: string | undefined;
     let deployer: string | undefined;
     const caller = new DataAwsCallerIdentity(stack, id("camunda-byok-account"), config);
     lookups = {
       accountId: caller.accountId,
-      region: new DataAwsRegion(stack, id("camunda-byok-provider-region"), config).id,
+      region: () => (region ??= new DataAwsRegion(stack, id("camunda-byok-provider-region"), config).id),
       partition: () => (partition ??= new DataAwsPartition(stack, id("camunda-byok-partition"), config).partition),
       deployerArn: () =>
         (deployer ??= new DataAwsIamSessionContext(stack, id("camunda-byok-deployer"), { ...config, arn: caller.arn }).issuerArn),

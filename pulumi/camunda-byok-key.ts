@@ -10,7 +10,7 @@ import {
   referencedResource,
   type TemplateRenderer,
 } from "../shared/internal";
-import { isUnresolved, specKnownNow, TwoPhaseSpec } from "./two-phase-spec";
+import { isUnknown, specKnownNow, TwoPhaseSpec } from "./two-phase-spec";
 import { providerLookups } from "./provider-lookups";
 import { awsProviderOf, nameRegistry } from "./provider-scope";
 import { jsonString } from "./rendering";
@@ -69,7 +69,7 @@ export class CamundaByokKey extends pulumi.ComponentResource {
     // Two keys on one provider must not give AWS the same names (alias, topic, rules, alarm).
     claimAwsNames(
       nameRegistry(awsProviderOf(opts)),
-      claimedAwsNames(now, args.aliasName !== undefined, isUnresolved),
+      claimedAwsNames(now, args.aliasName !== undefined, isUnknown),
       `CamundaByokKey "${name}"`,
     );
     super(CAMUNDA_BYOK_KEY_TYPE, name, {}, opts);

@@ -10,16 +10,16 @@
 // A setting that involves no unresolved input is passed as it was built now (fewer Outputs, and a
 // secret input makes only what derives from it secret); the others come from the deploy-time spec.
 import * as pulumi from "@pulumi/pulumi";
-import { buildByokSpec, ByokValidationError, type ByokInput, type ByokSpec } from "../shared";
-import { DOCUMENT_LISTS, renderTemplate, type TemplateRenderer } from "../shared/internal";
+import { buildByokSpec, type ByokInput, type ByokSpec, ByokValidationError } from "../shared";
+import { inputsOf, isChoice, renderTemplate, type TemplateRenderer } from "../shared/internal";
 import { DeployTimeByokError } from "./deploy-time-error";
 import type { ProviderLookups } from "./provider-lookups";
 
-/** Stands for a value Pulumi knows only later, so the checks made now skip it. */
-const UNRESOLVED = "\u0000camunda-byok-kms:unresolved\u0000";
+/** Stands for a value Pulumi knows only later (an Output), so the checks made now leave it alone. */
+const UNKNOWN = "\u0000camunda-byok-kms:unknown\u0000";
 
-export function isUnresolved(value: unknown): boolean {
-  return value === UNRESOLVED;
+export function isUnknown(value: unknown): boolean {
+  return value === UNKNOWN;
 }
 
 function isPending(value: unknown): boolean {
@@ -29,9 +29,9 @@ function isPending(value: unknown): boolean {
   );
 }
 
-/** The args as far as they are known now: every Output or promise becomes UNRESOLVED. */
+/** The args as far as they are known now: every Output or promise becomes UNKNOWN. */
 function knownNow(value: unknown): unknown {
-  if (isPending(value)) return UNRESOLVED;
+  if (isPending(value)) return UNKNOWN;
   if (Array.isArray(value)) return value.map(knownNow);
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, knownNow(item)]));
@@ -39,27 +39,34 @@ function knownNow(value: unknown): unknown {
   return value;
 }
 
-/** Whether a setting built now involves an unresolved input. */
-function involvesUnresolved(value: unknown): boolean {
-  if (value === UNRESOLVED) return true;
-  if (typeof value === "string") return value.includes(UNRESOLVED);
-  if (Array.isArray(value)) return value.some(involvesUnresolved);
-  if (typeof value === "object" && value !== null) return Object.values(value).some(involvesUnresolved);
+/** Whether a setting built now involves an unknown input: its value, or a choice it decides. */
+function involvesUnknown(value: unknown): boolean {
+  if (value === UNKNOWN || isChoice(value)) return true;
+  if (typeof value === "string") return value.includes(UNKNOWN);
+  if (Array.isArray(value)) return value.some(involvesUnknown);
+  if (typeof value === "object" && value !== null) return Object.values(value).some(involvesUnknown);
   return false;
 }
 
 /** The first phase: throws ByokValidationError on plain bad input, before anything is registered. */
 export function specKnownNow(args: object): ByokSpec {
   const known = knownNow(args) as Record<string, unknown>;
-  // An Output of a list that decides no resource stands now for a list of one unknown element,
-  // so the statement or pattern branch it feeds is built at deploy time.
-  for (const name of DOCUMENT_LISTS) if (known[name] === UNRESOLVED) known[name] = [UNRESOLVED];
-  const now = buildByokSpec(known as unknown as ByokInput, { isUnresolved });
+  const now = buildByokSpec(known as unknown as ByokInput, { isUnknown });
   if (now.resources.some((resource) => resource.forEach !== undefined)) {
     // Pulumi must know how many subscriptions to register; the addresses may be Outputs.
     throw new ByokValidationError([
       { input: "alertEmails", message: "must be a list (its elements may be Outputs), not an Output of a list" },
     ]);
+  }
+  // Pulumi must know which resources to register now: an input that decides one must be plain.
+  const deciding = [...new Set(now.resources.flatMap((resource) => (resource.when ? inputsOf(resource.when) : [])))];
+  if (deciding.length > 0) {
+    throw new ByokValidationError(
+      deciding.map((input) => ({
+        input,
+        message: "must be a plain value, not an Output: it decides which resources the component registers",
+      })),
+    );
   }
   return now;
 }
@@ -103,7 +110,7 @@ export class TwoPhaseSpec {
     let later: pulumi.Output<Record<string, unknown>> | undefined;
     const settings: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(now)) {
-      if (involvesUnresolved(value)) {
+      if (involvesUnknown(value)) {
         later ??= this.atDeployTime.apply((spec) => pulumi.output(renderTemplate(pick(spec), renderer))) as pulumi.Output<
           Record<string, unknown>
         >;

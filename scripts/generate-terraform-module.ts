@@ -2,14 +2,32 @@
 // With --check, writes nothing and fails when the committed module differs from what it generates.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { moduleFiles } from "./terraform-module/files";
+import { generateModule } from "./terraform-module/files";
+import { withTerraformDocs } from "./terraform-module/readme";
 
 export const MODULE_DIR = path.join(__dirname, "..", "terraform");
 
+/** The folders whose .tf files are all generated: the root module's and its submodules'. */
+const GENERATED_DIRS = ["", "modules/monitoring"];
+
+/** Every generated file with its text, the README with its generated tables included. */
+export function expectedModuleFiles(dir = MODULE_DIR): Record<string, string> {
+  const module = generateModule();
+  const readmePath = path.join(dir, "README.md");
+  const readme = existsSync(readmePath) ? readFileSync(readmePath, "utf8") : "";
+  return { ...module.files, "README.md": withTerraformDocs(readme, module) };
+}
+
 /** The module's files that differ from what the generator makes (missing, changed or extra). */
 export function staleModuleFiles(dir = MODULE_DIR): string[] {
-  const files = moduleFiles();
-  const present = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".tf") || name === "README.md") : [];
+  const files = expectedModuleFiles(dir);
+  const present = GENERATED_DIRS.flatMap((sub) =>
+    existsSync(path.join(dir, sub))
+      ? readdirSync(path.join(dir, sub))
+          .filter((name) => name.endsWith(".tf"))
+          .map((name) => path.posix.join(sub, name))
+      : [],
+  );
   const changed = Object.entries(files).filter(
     ([name, text]) => !existsSync(path.join(dir, name)) || readFileSync(path.join(dir, name), "utf8") !== text,
   );
@@ -25,10 +43,12 @@ if (require.main === module) {
     }
     console.log("terraform/ is up to date");
   } else {
-    mkdirSync(MODULE_DIR, { recursive: true });
-    const files = moduleFiles();
-    for (const name of readdirSync(MODULE_DIR))
-      if ((name.endsWith(".tf") || name === "README.md") && !(name in files)) rmSync(path.join(MODULE_DIR, name));
+    const files = expectedModuleFiles();
+    for (const sub of GENERATED_DIRS) {
+      const dir = path.join(MODULE_DIR, sub);
+      mkdirSync(dir, { recursive: true });
+      for (const name of readdirSync(dir)) if (name.endsWith(".tf") && !(path.posix.join(sub, name) in files)) rmSync(path.join(dir, name));
+    }
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(MODULE_DIR, name), text);
     console.log(`wrote ${Object.keys(files).length} files to terraform/`);
   }

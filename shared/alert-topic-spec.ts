@@ -1,50 +1,59 @@
 // Where one site's alerts go: a new SNS topic with email subscriptions, or a topic the user has.
 // The topic is never encrypted with the monitored key: a disabled key must not silence the alarm
 // about itself.
-import type { ResolvedInput } from "./inputs";
-import { buildAlertTopicPolicy } from "./monitoring";
+import { buildAlertTopicPolicy } from "./alert-topic-policy";
+import { type Choices, isSet, not } from "./conditions";
 import { monitoringNames } from "./names";
-import type { ResourceSpec, Tags } from "./spec-types";
-import { EACH_VALUE, jsonDocument, ref, type Ref, type TemplateString } from "./template";
-import type { Site } from "./site";
+import type { MonitoringInput, ResourcePlace, SitePlace } from "./site";
+import type { ResourceSpec } from "./spec-types";
+import { EACH_VALUE, jsonDocument, named, type Ref, ref, type TemplateString } from "./template";
+
+const existingTopic = isSet("alertTopicArn");
 
 /** The topic's ARN: the existing one, or the new topic's. */
-export function alertTopicArn(site: Site): TemplateString {
-  return site.existingTopicArn ?? ref(site.ids.alertTopic, "arn");
+export function alertTopicArn(site: SitePlace, input: MonitoringInput, choices: Choices): TemplateString {
+  return named("alertTopicArn", choices.choose(existingTopic, input.alertTopicArn as TemplateString, ref(site.ids.alertTopic, "arn")));
 }
 
-/** The new topic and its subscriptions; nothing for an existing topic. */
+/** A resource that exists only without an existing topic. */
+function withNewTopic(resource: ResourceSpec, choices: Choices): ResourceSpec[] {
+  const decided = choices.decide(not(existingTopic));
+  if (decided === false) return [];
+  return [decided === true ? resource : { ...resource, when: decided }];
+}
+
+/** The new topic and its subscriptions (to whichever topic the alerts go to). */
 export function alertTopicResources(
-  site: Site,
-  input: ResolvedInput,
-  tags: Tags,
-  isUnresolved: (value: unknown) => boolean,
+  site: SitePlace,
+  place: ResourcePlace,
+  input: MonitoringInput,
+  topicArn: TemplateString,
+  choices: Choices,
 ): ResourceSpec[] {
-  const resources: ResourceSpec[] = [];
-  const topicArn = alertTopicArn(site);
-  if (site.existingTopicArn === undefined) {
-    resources.push({
+  const resources = withNewTopic(
+    {
       kind: "snsTopic",
       logicalId: site.ids.alertTopic,
-      ...site.place,
-      settings: { name: monitoringNames(input.clusterName).alertTopic, tags },
-    });
-  }
-  if (isUnresolved(input.alertEmails)) {
+      ...place,
+      settings: { name: monitoringNames(input.clusterName).alertTopic, tags: input.tags },
+    },
+    choices,
+  );
+  if (choices.knowledge.isUnknown(input.alertEmails)) {
     // A list only the engine knows (a Terraform variable): one subscription per element.
     resources.push({
       kind: "snsTopicSubscription",
       logicalId: site.ids.alertSubscriptions,
-      ...site.place,
+      ...place,
       forEach: input.alertEmails,
       settings: { topicArn, protocol: "email", endpoint: EACH_VALUE },
     });
   } else {
-    input.alertEmails.forEach((email, index) => {
+    (input.alertEmails as readonly TemplateString[]).forEach((email, index) => {
       resources.push({
         kind: "snsTopicSubscription",
         logicalId: site.ids.alertSubscription(index),
-        ...site.place,
+        ...place,
         settings: { topicArn, protocol: "email", endpoint: email },
       });
     });
@@ -53,16 +62,21 @@ export function alertTopicResources(
 }
 
 /** The new topic's access policy, once the rules and alarms that publish to it exist. */
-export function alertTopicPolicyResources(site: Site, ruleIds: string[], alarmIds: string[]): ResourceSpec[] {
-  if (site.existingTopicArn !== undefined) return [];
-  const topicArn = alertTopicArn(site);
-  const arns = (ids: string[]): Ref[] => ids.map((id) => ref(id, "arn"));
-  return [
+export function alertTopicPolicyResources(
+  site: SitePlace,
+  place: ResourcePlace,
+  topicArn: TemplateString,
+  choices: Choices,
+  ruleArns: Ref[],
+  alarmArns: Ref[],
+): ResourceSpec[] {
+  return withNewTopic(
     {
       kind: "snsTopicPolicy",
       logicalId: site.ids.alertTopicPolicy,
-      ...site.place,
-      settings: { arn: topicArn, policy: jsonDocument(buildAlertTopicPolicy(topicArn, arns(ruleIds), arns(alarmIds))) },
+      ...place,
+      settings: { arn: topicArn, policy: jsonDocument(buildAlertTopicPolicy(topicArn, ruleArns, alarmArns)) },
     },
-  ];
+    choices,
+  );
 }

@@ -1,5 +1,7 @@
-import { DEFAULT_MONITORED_EVENT_NAMES } from "./monitoring";
+import { type Choices, isSet, type Knowledge } from "./conditions";
+import { DEFAULT_MONITORED_EVENT_NAMES } from "./event-patterns";
 import { defaultAliasName } from "./names";
+import { named } from "./template";
 
 /**
  * Every input of camunda-byok-kms, declared once: the core, the CDKTF construct and the Pulumi
@@ -89,8 +91,10 @@ export interface ByokInputs<S = string, N = number, B = boolean, L = string[], M
   alertEmails?: S[];
   /**
    * An existing SNS topic in `clusterRegion` for the alerts, instead of a new one. Its access
-   * policy must let `events.amazonaws.com` and `cloudwatch.amazonaws.com` publish. Default: none
-   * (a new topic).
+   * policy must let `events.amazonaws.com` and `cloudwatch.amazonaws.com` publish, and if it is
+   * encrypted, its KMS key (never the monitored key) must let both services use it
+   * (`kms:GenerateDataKey*`, `kms:Decrypt`). The package leaves a topic it did not create alone;
+   * the failed-delivery alarms tell when it refuses the alerts. Default: none (a new topic).
    * @default - none (a new topic)
    */
   alertTopicArn?: S;
@@ -163,8 +167,30 @@ export const DEFAULTS = {
   monitorAccessDenied: true,
 } as const;
 
+/** Every default that is a constant (the alias's follows the cluster name): what conditions read for an input left out. */
+export const CONSTANT_DEFAULTS: Readonly<Record<string, unknown>> = {
+  ...DEFAULTS,
+  keyAdministratorArns: [],
+  alertEmails: [],
+  monitoredEventNames: DEFAULT_MONITORED_EVENT_NAMES,
+  tags: {},
+};
+
+/** What an engine knows of an input: the basis of every choice the spec makes (see conditions.ts). */
+export function inputKnowledge(
+  input: ByokInput,
+  isUnknown: (value: unknown) => boolean,
+  mayBeNull: (value: unknown) => boolean,
+): Knowledge {
+  return {
+    valueOf: (name) => (input as unknown as Record<string, unknown>)[name] ?? CONSTANT_DEFAULTS[name],
+    isUnknown,
+    mayBeNull,
+  };
+}
+
 /** Every optional input with its default applied: resolved once, where the spec is built. */
-export function withDefaults(input: ByokInput) {
+export function resolveInput(input: ByokInput, choices: Choices) {
   return {
     ...input,
     enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? DEFAULTS.enableDefaultAccountAccess,
@@ -174,7 +200,7 @@ export function withDefaults(input: ByokInput) {
     rotationPeriodInDays: input.rotationPeriodInDays ?? DEFAULTS.rotationPeriodInDays,
     preventDestroy: input.preventDestroy ?? DEFAULTS.preventDestroy,
     monitorAccessDenied: input.monitorAccessDenied ?? DEFAULTS.monitorAccessDenied,
-    aliasName: input.aliasName ?? defaultAliasName(input.clusterName),
+    aliasName: named("aliasName", choices.choose(isSet("aliasName"), input.aliasName as string, defaultAliasName(input.clusterName))),
     keyAdministratorArns: input.keyAdministratorArns ?? [],
     alertEmails: input.alertEmails ?? [],
     monitoredEventNames: input.monitoredEventNames ?? [...DEFAULT_MONITORED_EVENT_NAMES],
@@ -182,4 +208,4 @@ export function withDefaults(input: ByokInput) {
   };
 }
 
-export type ResolvedInput = ReturnType<typeof withDefaults>;
+export type ResolvedInput = ReturnType<typeof resolveInput>;

@@ -1,35 +1,56 @@
 /**
- * What the front ends (pulumi/, cdktf/, verify/, the CLI) share with the core beyond its public
- * API: the spec's value language and how to render it, checks handed to engines, names and
- * regions. Not exported from the package's entry points: no semver promise is made for it.
+ * What the front ends (pulumi/, cdktf/, verify/, the CLI, the Terraform module's generator) share
+ * with the core beyond its public API: the spec's value language and its conditions, the checks
+ * handed to engines, names and regions. Not exported from the package's entry points: no semver
+ * promise is made for it.
  * @packageDocumentation
  */
-export { parseKmsKeyArn, parseRoleArn, describeBadPrincipal } from "./arns";
+export { buildAlertTopicPolicy } from "./alert-topic-policy";
+export { buildDeliveryAlarmSettings, MAX_ALARM_DESCRIPTION_LENGTH } from "./alarms";
+export { describeBadPrincipal, parseKmsKeyArn, parseRoleArn } from "./arns";
 export { claimAwsNames, claimedAwsNames } from "./aws-names";
-export type { DeferredCheck } from "./checks/checker";
+export type { CheckOnUnknown, CheckRule } from "./checks/checker";
+export { MAX_EVENT_PATTERN_LENGTH } from "./checks/document-sizes";
+export { backupProviderRegionMismatch, providerRegionMismatch } from "./checks/regions";
+export { Choices, type Condition, decide, inputsOf, isCondition, type Knowledge, undecidedInputs } from "./conditions";
 export { describeProblem } from "./errors";
-export { providerRegionMismatch } from "./checks/regions";
-export { DOCUMENT_LISTS, withDefaults, INPUT_NAMES, type ResolvedInput } from "./inputs";
-export {
-  buildAlertTopicPolicy,
-  buildEventPatternFromNames,
-  KMS_KEY_EVENT_DETAIL_TYPES,
-  NAMED_BY_KEY_ID_IN_REPLICA_REGION,
-  PRIMARY_ONLY_EVENT_NAMES,
-  siteEventNames,
-  type SiteEventNames,
-} from "./monitoring";
+export { KMS_KEY_EVENT_DETAIL_TYPES, RULE_STATE_ENABLED, RULE_STATE_WITH_READ_ONLY_EVENTS } from "./event-patterns";
+export { CONSTANT_DEFAULTS, DOCUMENT_LISTS, INPUT_NAMES, type ResolvedInput, resolveInput } from "./inputs";
+export { buildKeyPolicyTemplate, keyPolicyBytes, keyPolicyBytesUpperBound, knownChoices, STATEMENT_SOURCES } from "./key-policy";
 export { defaultAliasName, LOGICAL_IDS, MAX_CLUSTER_NAME_LENGTH, monitoringNames, NAME_PREFIX, type SiteRole } from "./names";
-export { recoveryCommands, type RecoveryCommands } from "./recovery";
-export { partitionOfRegion, REGIONS_BY_PARTITION, type Partition } from "./regions";
+export { type RecoveryCommands, recoveryCommands } from "./recovery";
+export {
+  KNOWN_REGIONS,
+  type Partition,
+  PARTITION_REGION_PREFIXES,
+  PARTITIONS,
+  partitionOfRegion,
+  REGIONS_BY_PARTITION,
+} from "./regions";
+export { monitoringResources } from "./monitoring-spec";
+export type { MonitoringInput } from "./site";
+export type { MonitoringOutputs, SiteSpec } from "./spec-types";
 export {
   ACCOUNT_ID,
+  applyFunction,
+  BACKUP_PROVIDER_REGION,
+  type Choice,
+  type Computed,
   collectReferences,
+  DEPLOYER_ARN,
+  DEPLOYMENT_REFS,
   EACH_VALUE,
+  isChoice,
+  isComputed,
+  isJoin,
+  isJsonDocument,
+  isRef,
+  nameOf,
   PARTITION,
+  PROVIDER_REGION,
   referencedResource,
   renderTemplate,
   resolveTemplate,
   type TemplateRenderer,
 } from "./template";
-export { validateKeyPolicyInput } from "./validation";
+export { inputChoices, validateKeyPolicyInput } from "./validation";

@@ -1,4 +1,9 @@
-import { join, type TemplateString } from "./template";
+// The key policy: Camunda's published statements, the administrators', and the account's, each
+// present only where an input asks for it (see conditions.ts), in a fixed order.
+import { parseRoleArn } from "./arns";
+import { Choices, compact, isNonEmpty, isTrue, present } from "./conditions";
+import { computed, join, type TemplateString } from "./template";
+import { validateKeyPolicyInput } from "./validation";
 
 /**
  * What the Camunda cluster role does with the key: Camunda's published policy ("AWS KMS setup",
@@ -67,16 +72,27 @@ export const STATEMENT_IDS = {
   camundaGrants: "CamundaClusterGrants",
 } as const;
 
+/** Where each statement comes from: what a reader of the policy (or of the Terraform module) checks it against. */
+export const STATEMENT_SOURCES: Readonly<Record<string, string>> = {
+  [STATEMENT_IDS.accountAccess]:
+    "The account's IAM policies decide (AWS's default): https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam",
+  [STATEMENT_IDS.administration]:
+    "Key administrators manage, never use, the key: https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-administrators",
+  [STATEMENT_IDS.camundaUsage]: 'The Camunda cluster role uses the key: Camunda\'s published policy (docs.camunda.io, "AWS KMS setup")',
+  [STATEMENT_IDS.camundaGrants]:
+    "Grants let EBS and the storage services use the key for the cluster: https://docs.aws.amazon.com/kms/latest/developerguide/grants.html",
+};
+
 /** AWS's limit on a key policy document (KMS PutKeyPolicy, `Policy` parameter). */
 export const MAX_KEY_POLICY_BYTES = 32_768;
 
 export interface PolicyStatement<S = string> {
   Sid: string;
-  Effect: "Allow";
+  Effect: "Allow" | "Deny";
   Principal: { AWS: S | S[] };
   Action: string | string[];
   Resource: "*";
-  Condition?: Record<string, Record<string, string>>;
+  Condition?: Record<string, Record<string, S | S[]>>;
 }
 
 export interface PolicyDocument<S = string> {
@@ -84,50 +100,85 @@ export interface PolicyDocument<S = string> {
   Statement: PolicyStatement<S>[];
 }
 
+/** The policy's inputs, named as the inputs of the package are (conditions read them by name). */
 export interface KeyPolicyTemplateInput {
   camundaClusterRoleArn: TemplateString;
   keyAccountId: TemplateString;
   partition: TemplateString;
-  keyAdministratorArns: readonly TemplateString[];
-  enableDefaultAccountAccess: boolean;
-  restrictGrantsToAwsResources: boolean;
+  keyAdministratorArns: readonly TemplateString[] | TemplateString;
 }
 
-function statement<S>(
-  sid: string,
-  principal: S | S[],
-  actions: readonly string[],
-  condition?: PolicyStatement["Condition"],
-): PolicyStatement<S> {
+function statement<S>(sid: string, principal: S | S[], actions: readonly string[]): PolicyStatement<S> {
   return {
     Sid: sid,
     Effect: "Allow",
     Principal: { AWS: principal },
     Action: actions.length === 1 ? actions[0] : [...actions],
     Resource: "*",
-    ...(condition ? { Condition: condition } : {}),
   };
 }
 
 /**
- * The key policy with engine references left in place (the account id a deployment discovers).
- * Statements appear only when they have principals, in a fixed order, so the same input always
- * gives the same bytes.
+ * The key policy with engine references left in place (the account id a deployment discovers), and
+ * its choices (`choices`) decided where they are known.
  */
-export function buildKeyPolicyTemplate(input: KeyPolicyTemplateInput): PolicyDocument<TemplateString> {
-  const statements: PolicyStatement<TemplateString>[] = [];
-  if (input.enableDefaultAccountAccess) {
-    const root = join("arn:", input.partition, ":iam::", input.keyAccountId, ":root");
-    statements.push(statement(STATEMENT_IDS.accountAccess, root, ["kms:*"]));
-  }
-  const administrators = unique(input.keyAdministratorArns);
-  if (administrators.length > 0) {
-    statements.push(statement(STATEMENT_IDS.administration, administrators, KEY_ADMINISTRATION_ACTIONS));
-  }
-  statements.push(statement(STATEMENT_IDS.camundaUsage, input.camundaClusterRoleArn, CAMUNDA_KEY_USAGE_ACTIONS));
-  const grantCondition = input.restrictGrantsToAwsResources ? { Bool: { "kms:GrantIsForAWSResource": "true" } } : undefined;
-  statements.push(statement(STATEMENT_IDS.camundaGrants, input.camundaClusterRoleArn, CAMUNDA_GRANT_ACTIONS, grantCondition));
+export function buildKeyPolicyTemplate(input: KeyPolicyTemplateInput, choices: Choices): PolicyDocument<TemplateString> {
+  const administrators = computed<TemplateString[]>("distinct", input.keyAdministratorArns, choices.knowledge.isUnknown);
+  const statements = present(
+    choices.when(isTrue("enableDefaultAccountAccess"), () =>
+      statement(STATEMENT_IDS.accountAccess, join("arn:", input.partition, ":iam::", input.keyAccountId, ":root"), ["kms:*"]),
+    ),
+    choices.when(isNonEmpty("keyAdministratorArns"), () =>
+      statement(STATEMENT_IDS.administration, administrators, KEY_ADMINISTRATION_ACTIONS),
+    ),
+    statement(STATEMENT_IDS.camundaUsage, input.camundaClusterRoleArn, CAMUNDA_KEY_USAGE_ACTIONS),
+    compact({
+      ...statement(STATEMENT_IDS.camundaGrants, input.camundaClusterRoleArn, CAMUNDA_GRANT_ACTIONS),
+      Condition: choices.when(isTrue("restrictGrantsToAwsResources"), () => ({ Bool: { "kms:GrantIsForAWSResource": "true" } })),
+    }),
+  );
   return { Version: "2012-10-17", Statement: statements };
+}
+
+/** The inputs of the stand-alone key policy (`buildKeyPolicy`, the CLI). */
+export interface KeyPolicyInput {
+  /** The Camunda cluster role; its partition is the policy's. */
+  camundaClusterRoleArn: string;
+  /** The account that owns the key (12 digits). */
+  keyAccountId: string;
+  keyAdministratorArns?: string[];
+  enableDefaultAccountAccess?: boolean;
+  restrictGrantsToAwsResources?: boolean;
+}
+
+/** Choices over plain values, all known. */
+export function knownChoices(values: Readonly<Record<string, unknown>>): Choices {
+  return new Choices({ valueOf: (name) => values[name], isUnknown: () => false, mayBeNull: () => false });
+}
+
+/**
+ * The key policy for a Camunda cluster role and the key's account, exactly as the KMS console's
+ * policy editor takes it. Throws ByokValidationError listing every problem with the input.
+ */
+export function buildKeyPolicy(input: KeyPolicyInput): PolicyDocument {
+  const values = {
+    ...input,
+    keyAdministratorArns: input.keyAdministratorArns ?? [],
+    enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? true,
+    restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? false,
+  };
+  const policy = buildKeyPolicyTemplate(
+    {
+      camundaClusterRoleArn: input.camundaClusterRoleArn,
+      keyAccountId: input.keyAccountId,
+      partition: (typeof input.camundaClusterRoleArn === "string" && parseRoleArn(input.camundaClusterRoleArn)?.partition) || "aws",
+      keyAdministratorArns: values.keyAdministratorArns,
+    },
+    knownChoices(values),
+  ) as PolicyDocument;
+  // Validation measures the policy it would otherwise build again (an import cycle, used only at call time).
+  validateKeyPolicyInput(input, policy);
+  return policy;
 }
 
 let skeletonBytes: number | undefined;
@@ -143,14 +194,10 @@ export function keyPolicyBytesUpperBound(strings: {
   keyAdministratorArns: readonly string[];
 }): number {
   skeletonBytes ??= keyPolicyBytes(
-    buildKeyPolicyTemplate({
-      camundaClusterRoleArn: "",
-      keyAccountId: "",
-      partition: "",
-      keyAdministratorArns: [""],
-      enableDefaultAccountAccess: true,
-      restrictGrantsToAwsResources: true,
-    }),
+    buildKeyPolicyTemplate(
+      { camundaClusterRoleArn: "", keyAccountId: "", partition: "", keyAdministratorArns: [""] },
+      knownChoices({ enableDefaultAccountAccess: true, restrictGrantsToAwsResources: true, keyAdministratorArns: [""] }),
+    ),
   );
   const escaped = (text: string) => 6 * text.length;
   const administrators = strings.keyAdministratorArns.reduce((sum, arn) => sum + escaped(arn) + 3, 0);
@@ -176,14 +223,4 @@ function utf8Length(text: string): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-function unique<T>(values: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return values.filter((value) => {
-    const key = JSON.stringify(value);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

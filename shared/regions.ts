@@ -48,6 +48,18 @@ export const REGIONS_BY_PARTITION: Readonly<Record<Partition, readonly string[]>
   "aws-us-gov": ["us-gov-east-1", "us-gov-west-1"],
 };
 
+/** Every region this version knows, in every partition. */
+export const KNOWN_REGIONS: readonly string[] = PARTITIONS.flatMap((partition) => REGIONS_BY_PARTITION[partition]);
+
+/**
+ * How a region's name tells its partition (what the Terraform module reads); a region with neither
+ * prefix is in `aws`. A test holds the table above to it.
+ */
+export const PARTITION_REGION_PREFIXES: Readonly<Record<Exclude<Partition, "aws">, string>> = {
+  "aws-cn": "cn-",
+  "aws-us-gov": "us-gov-",
+};
+
 /** The partition a region belongs to, or undefined for a region this package does not know. */
 export function partitionOfRegion(region: string): Partition | undefined {
   return PARTITIONS.find((partition) => REGIONS_BY_PARTITION[partition].includes(region));

@@ -1,21 +1,25 @@
+import type { AlarmSettings } from "./alarms";
+import type { CheckOnUnknown } from "./checks/checker";
+import type { Condition } from "./conditions";
 import type { ByokProblem } from "./errors";
+import type { EventPattern, RULE_STATE_ENABLED, RULE_STATE_WITH_READ_ONLY_EVENTS } from "./event-patterns";
 import type { PolicyDocument } from "./key-policy";
-import type { AlarmSettings, EventPattern, RULE_STATE_ENABLED, RULE_STATE_WITH_READ_ONLY_EVENTS } from "./monitoring";
 import type { SiteRole } from "./names";
+import type { MonitoringInput } from "./site";
 import type { JsonDocument, Ref, TemplateString } from "./template";
-import type { DeferredCheck, ValidationOptions } from "./validation";
+import type { ValidationOptions } from "./validation";
 
 // The shape of `buildByokSpec`'s answer: every resource's settings, for both front ends to map.
 
 export type Tags = Record<string, string>;
 
 export interface KmsKeySettings {
-  description: string;
+  description: TemplateString;
   keyUsage: "ENCRYPT_DECRYPT";
   customerMasterKeySpec: "SYMMETRIC_DEFAULT";
   multiRegion: boolean;
   enableKeyRotation: boolean;
-  rotationPeriodInDays?: number;
+  rotationPeriodInDays?: number | TemplateString;
   deletionWindowInDays: number;
   isEnabled: true;
   bypassPolicyLockoutSafetyCheck: false;
@@ -24,7 +28,7 @@ export interface KmsKeySettings {
 }
 
 export interface KmsReplicaKeySettings {
-  description: string;
+  description: TemplateString;
   primaryKeyArn: Ref;
   deletionWindowInDays: number;
   enabled: true;
@@ -34,12 +38,12 @@ export interface KmsReplicaKeySettings {
 }
 
 export interface KmsAliasSettings {
-  name: string;
+  name: TemplateString;
   targetKeyId: Ref;
 }
 
 export interface SnsTopicSettings {
-  name: string;
+  name: TemplateString;
   tags: Tags;
 }
 
@@ -55,8 +59,8 @@ export interface SnsTopicPolicySettings {
 }
 
 export interface EventRuleSettings {
-  name: string;
-  description: string;
+  name: TemplateString;
+  description: TemplateString;
   eventPattern: JsonDocument<EventPattern>;
   state: typeof RULE_STATE_ENABLED | typeof RULE_STATE_WITH_READ_ONLY_EVENTS;
   tags: Tags;
@@ -95,6 +99,8 @@ export type ResourceSpec = {
     site: SiteRole;
     /** The region to pin the resource to; undefined for the provider's, which must be clusterRegion. */
     region?: string;
+    /** Exists only where the condition holds; an engine that knows the inputs decides it (see conditions.ts). */
+    when?: Condition;
     /** Pulumi `protect` / Terraform `prevent_destroy`. */
     preventDestroy: boolean;
     /**
@@ -114,29 +120,55 @@ export interface ByokOutputsSpec {
   /** The key's id (`1234abcd-...`, or `mrk-...` for a multi-region key). */
   keyId: Ref;
   /** The replica's ARN, for the Console's backup-region key field; none without `backupRegion`. */
-  replicaKeyArn?: Ref;
+  replicaKeyArn?: TemplateString;
   /** The alias, `alias/camunda-byok-<clusterName>` unless `aliasName` says otherwise. */
-  aliasName: string;
+  aliasName: TemplateString;
   /** The key policy exactly as applied, as JSON. */
   keyPolicyJson: JsonDocument<PolicyDocument<TemplateString>>;
   /** The ARN of the EventBridge rule that watches the key's calls (in the cluster's region). */
-  eventRuleArn: Ref;
+  eventRuleArn: TemplateString;
   /** The ARN of the CloudWatch alarm on that rule, which notifies the alert topic. */
-  alarmArn: Ref;
+  alarmArn: TemplateString;
   /** The ARN of the alert topic in the cluster's region (new, or `alertTopicArn`). */
   alertTopicArn: TemplateString;
 }
 
-export interface ByokSpec {
-  /** The resources in dependency order. */
+/** One site's monitoring (the key's, or the replica's in the backup region), as built from its input. */
+export interface SiteSpec {
+  role: SiteRole;
+  /** Exists only where the condition holds (the replica's: with backupRegion). */
+  when?: Condition;
+  /** What the site was built from: the Terraform module passes it to its monitoring submodule. */
+  input: MonitoringInput;
+  /** The site's resources, also in `ByokSpec.resources`. */
   resources: ResourceSpec[];
+  /** What other settings and outputs read from the site. */
+  outputs: MonitoringOutputs;
+}
+
+/** What a site's monitoring gives back. */
+export interface MonitoringOutputs {
+  /** The ARN of the EventBridge rule that watches the key's calls. */
+  eventRuleArn: TemplateString;
+  /** The ARN of the CloudWatch alarm on that rule, which notifies the alert topic. */
+  alarmArn: TemplateString;
+  /** The ARN of the alert topic: a new one, or the one given. */
+  alertTopicArn: TemplateString;
+}
+
+export interface ByokSpec {
+  /** The resources in dependency order: the keys and aliases, then each site's monitoring. */
+  resources: ResourceSpec[];
+  sites: SiteSpec[];
   outputs: ByokOutputsSpec;
   warnings: ByokProblem[];
   /**
-   * Terraform only: checks on values Terraform knows only at plan time, as data it turns into
-   * preconditions. Pulumi has the values at deploy time and builds the spec again with them.
+   * Checks on values an engine knows only later (a Terraform variable or token), as data it turns
+   * into its own conditions. Pulumi knows every value at deploy time and builds the spec again then.
    */
-  deferredChecks: DeferredCheck[];
+  checksOnUnknowns: CheckOnUnknown[];
+  /** Warnings on values known only later: the Terraform module's `check` blocks. */
+  warningsOnUnknowns: CheckOnUnknown[];
   /** Where each site lives. */
   regions: { primary: string; replica?: string };
 }

@@ -1,93 +1,106 @@
+// buildByokSpec: every resource to create, as plain data, for every engine.
 import { parseRoleArn } from "./arns";
-import { DEFAULTS, withDefaults, type ByokInput } from "./inputs";
-import { buildKeyPolicyTemplate, type PolicyDocument } from "./key-policy";
-import { keyResources } from "./key-spec";
-import { CLUSTER_TAG_KEY, LOGICAL_IDS, MANAGED_BY_TAG } from "./names";
-import type { Site } from "./site";
-import { siteMonitoringResources } from "./site-monitoring-spec";
-import type { ByokSpec, SpecOptions, Tags } from "./spec-types";
-import { ACCOUNT_ID, jsonDocument, PARTITION, ref } from "./template";
-import { validateByokInput, validateKeyPolicyInput, type KeyPolicyInput } from "./validation";
+import { Choices, compact, type Condition } from "./conditions";
+import { type ByokInput, inputKnowledge, resolveInput } from "./inputs";
+import { buildKeyPolicyTemplate } from "./key-policy";
+import { DUAL_REGION, keyResources } from "./key-spec";
+import { monitoringResources } from "./monitoring-spec";
+import { CLUSTER_TAG_KEY, LOGICAL_IDS, MANAGED_BY_TAG, type SiteRole } from "./names";
+import type { MonitoringInput, SitePlace } from "./site";
+import type { ByokSpec, SiteSpec, SpecOptions, Tags } from "./spec-types";
+import { ACCOUNT_ID, computed, jsonDocument, named, PARTITION, ref, type TemplateString } from "./template";
+import { validateByokInput } from "./validation";
 
 /**
  * Validates the input (throwing one ByokValidationError with every problem) and describes every
- * resource to create as plain data: the key (key-spec.ts), then each site's monitoring
- * (site-monitoring-spec.ts, with its topic from alert-topic-spec.ts). Engine-created values stay
- * references (see template.ts): `account.id`, `partition.name` and `<logicalId>.<attribute>`.
+ * resource to create as plain data: the keys and aliases (key-spec.ts), then each site's
+ * monitoring (monitoring-spec.ts, with its topic from alert-topic-spec.ts). Engine-created values
+ * stay references (see template.ts), and choices an engine knows only later stay conditions (see
+ * conditions.ts).
  */
 export function buildByokSpec(byokInput: ByokInput, options: SpecOptions = {}): ByokSpec {
-  const { warnings, deferred, partition } = validateByokInput(byokInput, options);
-  const isUnresolved = options.isUnresolved ?? (() => false);
-  const input = withDefaults(byokInput);
-  const rolePartition = isUnresolved(input.camundaClusterRoleArn) ? undefined : parseRoleArn(input.camundaClusterRoleArn)?.partition;
-  const tags: Tags = { ...input.tags, [CLUSTER_TAG_KEY]: input.clusterName, ...MANAGED_BY_TAG };
-  const policy = jsonDocument(
-    buildKeyPolicyTemplate({
-      camundaClusterRoleArn: input.camundaClusterRoleArn,
-      keyAccountId: options.keyAccountId ?? ACCOUNT_ID,
-      partition: rolePartition ?? partition ?? PARTITION,
-      keyAdministratorArns: input.keyAdministratorArns,
-      enableDefaultAccountAccess: input.enableDefaultAccountAccess,
-      restrictGrantsToAwsResources: input.restrictGrantsToAwsResources,
-    }),
+  const isUnknown = options.isUnknown ?? (() => false);
+  const mayBeNull = options.mayBeNull ?? (() => false);
+  const knowledge = inputKnowledge(byokInput, isUnknown, mayBeNull);
+  const choices = new Choices(knowledge);
+  const validated = validateByokInput(byokInput, options, choices);
+  const input = resolveInput(byokInput, choices);
+  const roleArn = input.camundaClusterRoleArn;
+  const rolePartition = isUnknown(roleArn) ? undefined : parseRoleArn(roleArn)?.partition;
+  const ownTags = { [CLUSTER_TAG_KEY]: input.clusterName, ...MANAGED_BY_TAG };
+  const tags: Tags = named("tags", computed<Tags>("merge", [input.tags, ownTags], isUnknown));
+  const policy = named(
+    "keyPolicy",
+    jsonDocument(
+      buildKeyPolicyTemplate(
+        {
+          camundaClusterRoleArn: roleArn,
+          keyAccountId: options.keyAccountId ?? ACCOUNT_ID,
+          partition: rolePartition ?? validated.partition ?? PARTITION,
+          keyAdministratorArns: input.keyAdministratorArns,
+        },
+        choices,
+      ),
+    ),
   );
 
-  const sites: Site[] = [
-    {
-      role: "primary",
-      ids: LOGICAL_IDS.primary,
-      place: { site: "primary", preventDestroy: false },
-      regionName: input.clusterRegion,
-      existingTopicArn: input.alertTopicArn,
-    },
-  ];
-  if (input.backupRegion !== undefined) {
-    sites.push({
-      role: "replica",
-      ids: LOGICAL_IDS.replica,
-      place: { site: "replica", preventDestroy: false, region: input.backupRegion },
-      regionName: input.backupRegion,
-      existingTopicArn: input.backupAlertTopicArn,
-    });
-  }
-  const resources = [
-    ...keyResources(input, policy, tags),
-    ...sites.flatMap((site) => siteMonitoringResources(site, input, tags, isUnresolved)),
-  ];
-
   const ids = LOGICAL_IDS;
-  return {
-    resources,
-    outputs: {
+  const siteOf = (role: SiteRole, monitoring: MonitoringInput, when?: Condition): SiteSpec => {
+    const place: SitePlace = { role, ids: ids[role], ...(role === "replica" ? { region: input.backupRegion } : {}) };
+    const siteChoices = new Choices({ ...knowledge, valueOf: (name) => (monitoring as unknown as Record<string, unknown>)[name] });
+    const built = monitoringResources(place, monitoring, siteChoices);
+    // A site's conditions read its MonitoringInput (where alertTopicArn is the site's own topic).
+    return { role, ...(when ? { when } : {}), input: monitoring, resources: built.resources, outputs: built.outputs };
+  };
+  const common = {
+    clusterName: input.clusterName,
+    aliasName: input.aliasName,
+    camundaClusterRoleArn: roleArn,
+    monitoredEventNames: input.monitoredEventNames,
+    monitorAccessDenied: input.monitorAccessDenied,
+    alertEmails: input.alertEmails,
+    tags,
+  };
+  const sites: SiteSpec[] = [
+    siteOf("primary", {
+      ...common,
+      keyLabel: "key",
       keyArn: ref(ids.primary.key, "arn"),
       keyId: ref(ids.primary.key, "keyId"),
-      ...(input.backupRegion !== undefined ? { replicaKeyArn: ref(ids.replica.key, "arn") } : {}),
+      region: input.clusterRegion,
+      ...(input.alertTopicArn !== undefined ? { alertTopicArn: input.alertTopicArn } : {}),
+    }),
+  ];
+  const dualRegion = choices.decide(DUAL_REGION);
+  if (dualRegion !== false) {
+    const replica: MonitoringInput = {
+      ...common,
+      keyLabel: "replica key",
+      keyArn: ref(ids.replica.key, "arn"),
+      keyId: ref(ids.replica.key, "keyId"),
+      region: input.backupRegion as TemplateString,
+      ...(input.backupAlertTopicArn !== undefined ? { alertTopicArn: input.backupAlertTopicArn } : {}),
+    };
+    sites.push(siteOf("replica", replica, dualRegion === true ? undefined : dualRegion));
+  }
+  const [primary] = sites;
+
+  return {
+    resources: [...keyResources(input, policy, tags, choices), ...sites.flatMap((site) => site.resources)],
+    sites,
+    outputs: compact({
+      keyArn: ref(ids.primary.key, "arn"),
+      keyId: ref(ids.primary.key, "keyId"),
+      replicaKeyArn: choices.when(DUAL_REGION, () => ref(ids.replica.key, "arn")),
       aliasName: input.aliasName,
       keyPolicyJson: policy,
-      eventRuleArn: ref(ids.primary.keyEventsRule, "arn"),
-      alarmArn: ref(ids.primary.alarm, "arn"),
-      alertTopicArn: input.alertTopicArn ?? ref(ids.primary.alertTopic, "arn"),
-    },
-    warnings,
-    deferredChecks: deferred,
-    regions: { primary: input.clusterRegion, ...(input.backupRegion ? { replica: input.backupRegion } : {}) },
+      eventRuleArn: primary.outputs.eventRuleArn,
+      alarmArn: primary.outputs.alarmArn,
+      alertTopicArn: primary.outputs.alertTopicArn,
+    }),
+    warnings: validated.warnings,
+    checksOnUnknowns: validated.checksOnUnknowns,
+    warningsOnUnknowns: validated.warningsOnUnknowns,
+    regions: { primary: input.clusterRegion, ...(input.backupRegion !== undefined ? { replica: input.backupRegion } : {}) },
   };
-}
-
-/**
- * The key policy for a Camunda cluster role and the key's account, exactly as the KMS console's
- * policy editor takes it. Throws ByokValidationError listing every problem with the input.
- */
-export function buildKeyPolicy(input: KeyPolicyInput): PolicyDocument {
-  // Plain strings in, plain strings out: the template holds no references to resolve.
-  const policy = buildKeyPolicyTemplate({
-    camundaClusterRoleArn: input.camundaClusterRoleArn,
-    keyAccountId: input.keyAccountId,
-    partition: (typeof input.camundaClusterRoleArn === "string" && parseRoleArn(input.camundaClusterRoleArn)?.partition) || "aws",
-    keyAdministratorArns: input.keyAdministratorArns ?? [],
-    enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? DEFAULTS.enableDefaultAccountAccess,
-    restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? DEFAULTS.restrictGrantsToAwsResources,
-  }) as PolicyDocument;
-  validateKeyPolicyInput(input, policy);
-  return policy;
 }

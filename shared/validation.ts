@@ -1,27 +1,39 @@
-import { Checker, showValue, type DeferredCheck } from "./checks/checker";
-import { checkAlerts, checkMonitoredEvents } from "./checks/alerts";
-import { checkEventPatternSizes } from "./checks/event-patterns";
-import { checkClusterName, checkKeySettings, checkTags } from "./checks/key-settings";
-import { checkAdministrators, checkPolicySize, checkRoleArn } from "./checks/principals";
-import { checkRegions, providerRegionMismatch } from "./checks/regions";
+// Every check of the input, in one place: each problem names its input, all are reported at once,
+// and a check on a value known only later is handed to the engine as data (see checks/checker.ts).
+import { Checker, showValue } from "./checks/checker";
+import { checkAlerts } from "./checks/alerts";
+import { checkEventPatternSizes, checkPolicySize } from "./checks/document-sizes";
+import { checkClusterName, checkKeySettings } from "./checks/key-settings";
+import { checkMonitoredEvents } from "./checks/monitored-events";
+import { checkAdministrators, checkRoleArn } from "./checks/principals";
+import { checkRegions } from "./checks/regions";
+import { checkTags } from "./checks/tags";
 import { ByokValidationError, type ByokProblem } from "./errors";
-import { INPUT_NAMES, type ByokInput, type DOCUMENT_LISTS } from "./inputs";
-import type { PolicyDocument } from "./key-policy";
+import { type ByokInput, type DOCUMENT_LISTS, INPUT_NAMES, inputKnowledge } from "./inputs";
+import { knownChoices, type KeyPolicyInput, type PolicyDocument } from "./key-policy";
 import type { Partition } from "./regions";
+import { Choices } from "./conditions";
 
-export type { DeferredCheck } from "./checks/checker";
+export type { CheckOnUnknown } from "./checks/checker";
 export { providerRegionMismatch } from "./checks/regions";
 
 export interface ValidationOptions {
   /**
-   * Tells a value the engine only knows at deploy time (a Terraform token, an unresolved Pulumi
-   * Output): checks that need such a value are skipped, never failed.
+   * Tells a value the engine knows only later (a Terraform token, a Pulumi Output): checks that
+   * need it are handed to the engine, never failed.
    */
-  isUnresolved?: (value: unknown) => boolean;
+  isUnknown?: (value: unknown) => boolean;
+  /** An unknown value that may turn out to be null (a Terraform variable defaulting to null). */
+  mayBeNull?: (value: unknown) => boolean;
   /** The deploying account, when known: makes the lockout check exact. */
   keyAccountId?: string;
-  /** The region the engine's AWS provider deploys to, when known: it must be clusterRegion. */
+  /** The region the engine's AWS provider deploys to, when known now: it must be clusterRegion. */
   providerRegion?: string;
+  /**
+   * The engine deploys the replica with an AWS provider of its own (the Terraform module's
+   * `aws.backup`), whose region must be backupRegion; the region it deploys to, when known now.
+   */
+  backupProvider?: { region?: string };
   /** The ARN the engine deploys as (sts:GetCallerIdentity), when known: the lockout check needs it. */
   deployerArn?: string;
   /**
@@ -34,38 +46,39 @@ export interface ValidationOptions {
 export interface ValidationResult {
   /** Things that deploy but deserve a look, each naming its input. */
   warnings: ByokProblem[];
-  /** Checks skipped because their value is not known yet. */
-  deferred: DeferredCheck[];
-  /** The key's partition, when the inputs reveal it. */
+  /** Checks left to the engine, because their values are known only later. */
+  checksOnUnknowns: Checker["checksOnUnknowns"];
+  warningsOnUnknowns: Checker["warningsOnUnknowns"];
+  /** The key's partition, when the inputs reveal it (the cluster region's, else the role's). */
   partition?: Partition;
+}
+
+/** The choices an input allows its engine (see conditions.ts). */
+export function inputChoices(input: ByokInput, options: Pick<ValidationOptions, "isUnknown" | "mayBeNull"> = {}): Choices {
+  return new Choices(inputKnowledge(input, options.isUnknown ?? (() => false), options.mayBeNull ?? (() => false)));
 }
 
 /**
  * Checks every input and throws one ByokValidationError listing all problems, each naming its
  * input. Returns warnings for things that deploy but deserve a look.
  */
-export function validateByokInput(input: ByokInput, options: ValidationOptions = {}): ValidationResult {
-  const check = new Checker(options.isUnresolved ?? (() => false));
+export function validateByokInput(
+  input: ByokInput,
+  options: ValidationOptions = {},
+  choices = inputChoices(input, options),
+): ValidationResult {
   if (typeof input !== "object" || input === null) {
     throw new ByokValidationError([{ input: "input", message: `must be an object (got ${showValue(input)})` }]);
   }
+  const check = new Checker(choices);
   for (const name of Object.keys(input)) {
     if (!(INPUT_NAMES as readonly string[]).includes(name)) {
       check.problem(name, `is not an input of camunda-byok-kms (inputs: ${INPUT_NAMES.join(", ")})`);
     }
   }
-
-  const partition = checkRegions(check, input);
-  if (
-    options.providerRegion !== undefined &&
-    check.known(options.providerRegion) &&
-    check.known(input.clusterRegion) &&
-    options.providerRegion !== input.clusterRegion
-  ) {
-    check.problem("clusterRegion", providerRegionMismatch(String(input.clusterRegion), options.providerRegion));
-  }
-  const rolePartition = checkRoleArn(check, input.camundaClusterRoleArn, partition);
-  const keyPartition = partition ?? rolePartition;
+  const regionPartition = checkRegions(check, input, { primary: options.providerRegion, backup: options.backupProvider });
+  const rolePartition = checkRoleArn(check, input.camundaClusterRoleArn, regionPartition, input.clusterRegion);
+  const keyPartition = regionPartition ?? rolePartition;
   checkClusterName(check, input.clusterName);
   checkAdministrators(check, input, keyPartition, options.keyAccountId, options.deployerArn);
   checkKeySettings(check, input);
@@ -73,7 +86,7 @@ export function validateByokInput(input: ByokInput, options: ValidationOptions =
   checkMonitoredEvents(check, input.monitoredEventNames);
   checkTags(check, input.tags);
   for (const name of options.writtenOut ?? []) {
-    if (!check.pending(input[name])) continue;
+    if (!check.unknown(input[name])) continue;
     if (name === "tags") {
       check.problem(
         name,
@@ -90,18 +103,12 @@ export function validateByokInput(input: ByokInput, options: ValidationOptions =
   if (check.problems.length === 0) checkEventPatternSizes(check, input);
 
   if (check.problems.length > 0) throw new ByokValidationError(check.problems);
-  return { warnings: check.warnings, deferred: check.deferred, partition: keyPartition };
-}
-
-/** The inputs of the stand-alone key policy (`buildKeyPolicy`, the CLI). */
-export interface KeyPolicyInput {
-  /** The Camunda cluster role; its partition is the policy's. */
-  camundaClusterRoleArn: string;
-  /** The account that owns the key (12 digits). */
-  keyAccountId: string;
-  keyAdministratorArns?: string[];
-  enableDefaultAccountAccess?: boolean;
-  restrictGrantsToAwsResources?: boolean;
+  return {
+    warnings: check.warnings,
+    checksOnUnknowns: check.checksOnUnknowns,
+    warningsOnUnknowns: check.warningsOnUnknowns,
+    partition: keyPartition,
+  };
 }
 
 /**
@@ -109,18 +116,24 @@ export interface KeyPolicyInput {
  * `built`, the policy already built from this input, spares building it again to measure it.
  */
 export function validateKeyPolicyInput(input: KeyPolicyInput, built?: PolicyDocument<unknown>): Partition | undefined {
-  const check = new Checker(() => false);
-  if (input.keyAccountId === undefined || input.keyAccountId === "") {
-    check.problem("keyAccountId", "is required: the 12-digit id of the AWS account that owns the key");
-  }
-  const partition = checkRoleArn(check, input.camundaClusterRoleArn, undefined);
   const byokInput = {
     camundaClusterRoleArn: input.camundaClusterRoleArn,
     keyAdministratorArns: input.keyAdministratorArns,
     enableDefaultAccountAccess: input.enableDefaultAccountAccess,
     restrictGrantsToAwsResources: input.restrictGrantsToAwsResources,
   } as ByokInput;
-  checkAdministrators(check, byokInput, partition, input.keyAccountId || undefined);
+  const check = new Checker(
+    knownChoices({
+      ...byokInput,
+      enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? true,
+      keyAdministratorArns: input.keyAdministratorArns ?? [],
+    }),
+  );
+  if (input.keyAccountId === undefined || input.keyAccountId === "") {
+    check.problem("keyAccountId", "is required: the 12-digit id of the AWS account that owns the key");
+  }
+  const partition = checkRoleArn(check, input.camundaClusterRoleArn, undefined, undefined);
+  checkAdministrators(check, byokInput, partition, input.keyAccountId || undefined, undefined);
   check.boolean("restrictGrantsToAwsResources", input.restrictGrantsToAwsResources);
   if (check.problems.length === 0) checkPolicySize(check, byokInput, built);
   if (check.problems.length > 0) throw new ByokValidationError(check.problems);

@@ -1,4 +1,4 @@
-# Generated from camunda-byok-kms's core by `npm run generate:terraform`: do not edit.
+# Generated from camunda-byok-kms's core by `npm run generate:terraform`: edit the core, not this file.
 
 output "key_arn" {
   description = "The key's ARN: paste it into the Camunda Console (the cluster's KMS key ARN field)."
@@ -8,6 +8,11 @@ output "key_arn" {
 output "key_id" {
   description = "The key's id (`1234abcd-...`, or `mrk-...` for a multi-region key)."
   value       = aws_kms_key.this.key_id
+}
+
+output "replica_key_arn" {
+  description = "The replica's ARN, for the Console's backup-region key field; none without `backup_region`."
+  value       = var.backup_region != null ? aws_kms_replica_key.replica[0].arn : null
 }
 
 output "alias_name" {
@@ -22,20 +27,23 @@ output "key_policy_json" {
 
 output "event_rule_arn" {
   description = "The ARN of the EventBridge rule that watches the key's calls (in the cluster's region)."
-  value       = aws_cloudwatch_event_rule.key_events.arn
+  value       = module.monitoring.event_rule_arn
 }
 
 output "alarm_arn" {
   description = "The ARN of the CloudWatch alarm on that rule, which notifies the alert topic."
-  value       = aws_cloudwatch_metric_alarm.key_deletion.arn
+  value       = module.monitoring.alarm_arn
 }
 
 output "alert_topic_arn" {
   description = "The ARN of the alert topic in the cluster's region (new, or `alert_topic_arn`)."
-  value       = local.alert_topic_arn
+  value       = module.monitoring.alert_topic_arn
 }
 
-output "replica_key_arn" {
-  description = "The replica's ARN, for the Console's backup-region key field; none without `backup_region`."
-  value       = local.dual_region ? aws_kms_replica_key.replica[0].arn : null
+output "warnings" {
+  description = "What camunda-byok-kms warns about in these inputs, as Pulumi and CDKTF print it (a backup region outside Camunda's pairs, alerts that reach nobody): a check block would fail the terraform test of every configuration that calls the module, so the module says it here."
+  value = compact([
+    (var.backup_region != null ? lookup({ "eu-central-1" = "eu-west-1", "eu-west-3" = "eu-west-1", "us-east-1" = "us-west-2", "us-east-2" = "us-west-2", "ap-southeast-1" = "ap-southeast-3" }, var.cluster_region, "") == var.backup_region : true) ? "" : "camunda-byok-kms: backup_region is not the backup region Camunda pairs with cluster_region today; check the Camunda Console before deploying (got ${jsonencode(var.backup_region)}).",
+    (var.alert_topic_arn != null || length(var.alert_emails) > 0) ? "" : "camunda-byok-kms: alert_emails is empty and no alert_topic_arn is given: alerts go to a new SNS topic nobody subscribes to yet.",
+  ])
 }

@@ -1,12 +1,17 @@
-# Generated from camunda-byok-kms's core by `npm run generate:terraform`: do not edit.
+# Generated from camunda-byok-kms's core by `npm run generate:terraform`: edit the core, not this file.
 
 variable "camunda_cluster_role_arn" {
   description = "The Camunda cluster's IAM role ARN, as the Camunda Console shows it after you create a cluster with Encryption at rest = External, e.g. `arn:aws:iam::123456789012:role/c8-cluster/c8-apps-<uuid>`. The key policy lets exactly this role use the key. Required."
   type        = string
 
   validation {
+    condition     = try(split(":", var.camunda_cluster_role_arn)[1], "") == (startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws")
+    error_message = "camunda-byok-kms: camunda_cluster_role_arn must be in the partition of cluster_region (aws, aws-cn or aws-us-gov): a key's policy and alerts cannot reach across partitions (got partition ${try(split(":", var.camunda_cluster_role_arn)[1], "?")}; ${var.cluster_region} is in partition ${(startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws")})."
+  }
+
+  validation {
     condition     = can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role(\\/(?:[\\x21-\\x29\\x2B-\\x7E]+\\/)*)([\\w+=,.@-]{1,64})$", var.camunda_cluster_role_arn))
-    error_message = "camunda-byok-kms: camunda_cluster_role_arn must be an IAM role ARN like arn:aws:iam::123456789012:role/path/name."
+    error_message = "camunda-byok-kms: camunda_cluster_role_arn must be an IAM role ARN like arn:aws:iam::123456789012:role/path/name (got ${jsonencode(var.camunda_cluster_role_arn)})."
   }
 }
 
@@ -16,7 +21,7 @@ variable "cluster_region" {
 
   validation {
     condition     = contains(["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2", "cn-north-1", "cn-northwest-1", "us-gov-east-1", "us-gov-west-1"], var.cluster_region)
-    error_message = "camunda-byok-kms: cluster_region must be an AWS region this version of camunda-byok-kms knows."
+    error_message = "camunda-byok-kms: cluster_region must be an AWS region this version of camunda-byok-kms knows (got ${jsonencode(var.cluster_region)})."
   }
 }
 
@@ -26,7 +31,7 @@ variable "cluster_name" {
 
   validation {
     condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$", var.cluster_name))
-    error_message = "camunda-byok-kms: cluster_name must be 1-32 letters, digits, \"-\" or \"_\", starting with a letter or digit."
+    error_message = "camunda-byok-kms: cluster_name must be 1-32 letters, digits, \"-\" or \"_\", starting with a letter or digit (got ${jsonencode(var.cluster_name)})."
   }
 }
 
@@ -36,8 +41,18 @@ variable "backup_region" {
   default     = null
 
   validation {
-    condition     = var.backup_region == null ? true : contains(["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2", "cn-north-1", "cn-northwest-1", "us-gov-east-1", "us-gov-west-1"], var.backup_region)
-    error_message = "camunda-byok-kms: backup_region must be an AWS region this version of camunda-byok-kms knows."
+    condition     = var.backup_region != null ? contains(["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2", "cn-north-1", "cn-northwest-1", "us-gov-east-1", "us-gov-west-1"], var.backup_region) : true
+    error_message = "camunda-byok-kms: backup_region must be an AWS region this version of camunda-byok-kms knows (got ${jsonencode(var.backup_region)})."
+  }
+
+  validation {
+    condition     = var.backup_region != null ? var.backup_region != var.cluster_region : true
+    error_message = "camunda-byok-kms: backup_region must differ from cluster_region (got ${jsonencode(var.backup_region)})."
+  }
+
+  validation {
+    condition     = var.backup_region != null ? (startswith(var.backup_region, "cn-") ? "aws-cn" : startswith(var.backup_region, "us-gov-") ? "aws-us-gov" : "aws") == (startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws") : true
+    error_message = "camunda-byok-kms: backup_region must be in the partition of cluster_region: a multi-region key replicates within its partition only (got ${jsonencode(var.backup_region)})."
   }
 }
 
@@ -49,7 +64,22 @@ variable "key_administrator_arns" {
 
   validation {
     condition     = alltrue([for element in var.key_administrator_arns : can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(?:root|(?:role|user)\\/(?:[\\x21-\\x29\\x2B-\\x7E]+\\/)*[\\w+=,.@-]{1,64})$", element))])
-    error_message = "camunda-byok-kms: key_administrator_arns must hold only IAM role, user or account root ARNs."
+    error_message = "camunda-byok-kms: key_administrator_arns must hold only IAM role, user or account root ARNs (got ${join(", ", [for element in var.key_administrator_arns : jsonencode(element) if !(can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(?:root|(?:role|user)\\/(?:[\\x21-\\x29\\x2B-\\x7E]+\\/)*[\\w+=,.@-]{1,64})$", element)))])})."
+  }
+
+  validation {
+    condition     = !contains(var.key_administrator_arns, var.camunda_cluster_role_arn)
+    error_message = "camunda-byok-kms: key_administrator_arns must not name the Camunda cluster role, which may use the key but must never manage it."
+  }
+
+  validation {
+    condition     = alltrue([for arn in var.key_administrator_arns : try(split(":", arn)[1], "") == (startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws")])
+    error_message = "camunda-byok-kms: key_administrator_arns must be in the partition of cluster_region (aws, aws-cn or aws-us-gov): a key's policy and alerts cannot reach across partitions (got ${join(", ", [for arn in var.key_administrator_arns : jsonencode(arn) if !(try(split(":", arn)[1], "") == (startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws"))])}; ${var.cluster_region} is in partition ${(startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws")})."
+  }
+
+  validation {
+    condition     = var.enable_default_account_access || length(var.key_administrator_arns) > 0
+    error_message = "camunda-byok-kms: key_administrator_arns must name at least one administrator when enable_default_account_access is false, or nobody could manage the key (AWS rejects such a policy)."
   }
 }
 
@@ -73,13 +103,13 @@ variable "alias_name" {
   default     = null
 
   validation {
-    condition     = var.alias_name == null ? true : can(regex("^alias/[A-Za-z0-9/_-]{1,250}$", var.alias_name))
-    error_message = "camunda-byok-kms: alias_name must start with \"alias/\" and be at most 256 characters of letters, digits, \"/\", \"_\" and \"-\"."
+    condition     = var.alias_name != null ? can(regex("^alias/[A-Za-z0-9/_-]{1,250}$", var.alias_name)) : true
+    error_message = "camunda-byok-kms: alias_name must start with \"alias/\" and be at most 256 characters of letters, digits, \"/\", \"_\" and \"-\" (got ${jsonencode(var.alias_name)})."
   }
 
   validation {
-    condition     = var.alias_name == null ? true : !can(regex("(?i)^alias/aws/", var.alias_name))
-    error_message = "camunda-byok-kms: alias_name must not start with \"alias/aws/\", which AWS reserves for AWS managed keys."
+    condition     = var.alias_name != null ? !can(regex("(?i)^alias/aws/", var.alias_name)) : true
+    error_message = "camunda-byok-kms: alias_name must not start with \"alias/aws/\", which AWS reserves for AWS managed keys (got ${jsonencode(var.alias_name)})."
   }
 }
 
@@ -91,7 +121,7 @@ variable "deletion_window_in_days" {
 
   validation {
     condition     = var.deletion_window_in_days >= 7 && var.deletion_window_in_days <= 30 && floor(var.deletion_window_in_days) == var.deletion_window_in_days
-    error_message = "camunda-byok-kms: deletion_window_in_days must be a whole number of days between 7 and 30."
+    error_message = "camunda-byok-kms: deletion_window_in_days must be a whole number of days between 7 and 30 (got ${var.deletion_window_in_days})."
   }
 }
 
@@ -110,7 +140,7 @@ variable "rotation_period_in_days" {
 
   validation {
     condition     = var.rotation_period_in_days >= 90 && var.rotation_period_in_days <= 2560 && floor(var.rotation_period_in_days) == var.rotation_period_in_days
-    error_message = "camunda-byok-kms: rotation_period_in_days must be a whole number of days between 90 and 2560."
+    error_message = "camunda-byok-kms: rotation_period_in_days must be a whole number of days between 90 and 2560 (got ${var.rotation_period_in_days})."
   }
 }
 
@@ -122,7 +152,7 @@ variable "alert_emails" {
 
   validation {
     condition     = alltrue([for element in var.alert_emails : can(regex("^[^\\t\\n\\v\\f\\r @]+@[^\\t\\n\\v\\f\\r @]+\\.[^\\t\\n\\v\\f\\r @]+$", element))])
-    error_message = "camunda-byok-kms: alert_emails must hold only email addresses."
+    error_message = "camunda-byok-kms: alert_emails must hold only email addresses (got ${join(", ", [for element in var.alert_emails : jsonencode(element) if !(can(regex("^[^\\t\\n\\v\\f\\r @]+@[^\\t\\n\\v\\f\\r @]+\\.[^\\t\\n\\v\\f\\r @]+$", element)))])})."
   }
 
   validation {
@@ -132,13 +162,23 @@ variable "alert_emails" {
 }
 
 variable "alert_topic_arn" {
-  description = "An existing SNS topic in `cluster_region` for the alerts, instead of a new one. Its access policy must let `events.amazonaws.com` and `cloudwatch.amazonaws.com` publish. Default: none (a new topic)."
+  description = "An existing SNS topic in `cluster_region` for the alerts, instead of a new one. Its access policy must let `events.amazonaws.com` and `cloudwatch.amazonaws.com` publish, and if it is encrypted, its KMS key (never the monitored key) must let both services use it (`kms:GenerateDataKey*`, `kms:Decrypt`). The package leaves a topic it did not create alone; the failed-delivery alarms tell when it refuses the alerts. Default: none (a new topic)."
   type        = string
   default     = null
 
   validation {
-    condition     = var.alert_topic_arn == null ? true : can(regex("^arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]+):(\\d{12}):([\\w-]{1,256})$", var.alert_topic_arn))
-    error_message = "camunda-byok-kms: alert_topic_arn must be an SNS topic ARN like arn:aws:sns:eu-central-1:123456789012:alerts."
+    condition     = var.alert_topic_arn != null ? can(regex("^arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]+):(\\d{12}):([\\w-]{1,256})$", var.alert_topic_arn)) : true
+    error_message = "camunda-byok-kms: alert_topic_arn must be an SNS topic ARN like arn:aws:sns:eu-central-1:123456789012:alerts (got ${jsonencode(var.alert_topic_arn)})."
+  }
+
+  validation {
+    condition     = var.alert_topic_arn != null ? try(split(":", var.alert_topic_arn)[3], "") == var.cluster_region : true
+    error_message = "camunda-byok-kms: alert_topic_arn must be a topic in cluster_region: alarms and rules notify topics in their own region only (got ${jsonencode(var.alert_topic_arn)})."
+  }
+
+  validation {
+    condition     = var.alert_topic_arn != null ? try(split(":", var.alert_topic_arn)[1], "") == (startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws") : true
+    error_message = "camunda-byok-kms: alert_topic_arn must be in the partition of cluster_region (aws, aws-cn or aws-us-gov): a key's policy and alerts cannot reach across partitions (got partition ${try(split(":", var.alert_topic_arn)[1], "?")}; ${var.cluster_region} is in partition ${(startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws")})."
   }
 }
 
@@ -148,8 +188,33 @@ variable "backup_alert_topic_arn" {
   default     = null
 
   validation {
-    condition     = var.backup_alert_topic_arn == null ? true : can(regex("^arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]+):(\\d{12}):([\\w-]{1,256})$", var.backup_alert_topic_arn))
-    error_message = "camunda-byok-kms: backup_alert_topic_arn must be an SNS topic ARN like arn:aws:sns:eu-central-1:123456789012:alerts."
+    condition     = var.backup_alert_topic_arn != null ? can(regex("^arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]+):(\\d{12}):([\\w-]{1,256})$", var.backup_alert_topic_arn)) : true
+    error_message = "camunda-byok-kms: backup_alert_topic_arn must be an SNS topic ARN like arn:aws:sns:eu-central-1:123456789012:alerts (got ${jsonencode(var.backup_alert_topic_arn)})."
+  }
+
+  validation {
+    condition     = var.backup_alert_topic_arn != null && var.backup_region != null ? try(split(":", var.backup_alert_topic_arn)[3], "") == var.backup_region : true
+    error_message = "camunda-byok-kms: backup_alert_topic_arn must be a topic in backup_region: alarms and rules notify topics in their own region only (got ${jsonencode(var.backup_alert_topic_arn)})."
+  }
+
+  validation {
+    condition     = var.backup_alert_topic_arn != null ? try(split(":", var.backup_alert_topic_arn)[1], "") == (startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws") : true
+    error_message = "camunda-byok-kms: backup_alert_topic_arn must be in the partition of cluster_region (aws, aws-cn or aws-us-gov): a key's policy and alerts cannot reach across partitions (got partition ${try(split(":", var.backup_alert_topic_arn)[1], "?")}; ${var.cluster_region} is in partition ${(startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws")})."
+  }
+
+  validation {
+    condition     = var.backup_alert_topic_arn == null || var.backup_region != null
+    error_message = "camunda-byok-kms: backup_alert_topic_arn is only used with backup_region."
+  }
+
+  validation {
+    condition     = var.backup_alert_topic_arn == null || var.alert_topic_arn != null
+    error_message = "camunda-byok-kms: backup_alert_topic_arn is only used with alert_topic_arn; without it both regions get a new topic."
+  }
+
+  validation {
+    condition     = var.alert_topic_arn == null || var.backup_region == null || var.backup_alert_topic_arn != null
+    error_message = "camunda-byok-kms: backup_alert_topic_arn is required with alert_topic_arn and backup_region: alarms and EventBridge rules can only notify a topic in their own region."
   }
 }
 
@@ -166,7 +231,7 @@ variable "monitored_event_names" {
 
   validation {
     condition     = alltrue([for element in var.monitored_event_names : can(regex("^[A-Z][A-Za-z0-9]{2,63}$", element))])
-    error_message = "camunda-byok-kms: monitored_event_names must hold only KMS API names as CloudTrail records them, such as DisableKey."
+    error_message = "camunda-byok-kms: monitored_event_names must hold only KMS API names as CloudTrail records them, such as DisableKey (got ${join(", ", [for element in var.monitored_event_names : jsonencode(element) if !(can(regex("^[A-Z][A-Za-z0-9]{2,63}$", element)))])})."
   }
 
   validation {
@@ -189,7 +254,27 @@ variable "tags" {
   nullable    = false
 
   validation {
-    condition     = length(var.tags) <= 48 && alltrue([for key, value in var.tags : can(regex("(?s)^.{1,128}$", key)) && !can(regex("(?i)^aws:", key)) && !contains(["camunda:cluster", "managed-by"], key) && can(regex("(?s)^.{0,256}$", value))])
-    error_message = "camunda-byok-kms: tags must hold at most 48 tags, with names of 1 to 128 characters that do not start with \"aws:\" and values of at most 256 characters, and leave \"camunda:cluster\" and \"managed-by\" to camunda-byok-kms."
+    condition     = length(var.tags) <= 48
+    error_message = "camunda-byok-kms: tags may hold at most 48 tags, as AWS allows 50 and the package sets 2 (got ${length(var.tags)})."
+  }
+
+  validation {
+    condition     = alltrue([for key in keys(var.tags) : !contains(["camunda:cluster", "managed-by"], key)])
+    error_message = "camunda-byok-kms: tags is set by camunda-byok-kms itself (got ${join(", ", [for key in keys(var.tags) : jsonencode(key) if !(!contains(["camunda:cluster", "managed-by"], key))])})."
+  }
+
+  validation {
+    condition     = alltrue([for key in keys(var.tags) : can(regex("(?s)^.{1,128}$", key))])
+    error_message = "camunda-byok-kms: tags tag names must be 1 to 128 characters (got ${join(", ", [for key in keys(var.tags) : jsonencode(key) if !(can(regex("(?s)^.{1,128}$", key)))])})."
+  }
+
+  validation {
+    condition     = alltrue([for key in keys(var.tags) : !can(regex("(?i)^aws:", key))])
+    error_message = "camunda-byok-kms: tags tag names must not start with \"aws:\", which AWS reserves (got ${join(", ", [for key in keys(var.tags) : jsonencode(key) if !(!can(regex("(?i)^aws:", key)))])})."
+  }
+
+  validation {
+    condition     = alltrue([for value in values(var.tags) : can(regex("(?s)^.{0,256}$", value))])
+    error_message = "camunda-byok-kms: tags tag values must be at most 256 characters."
   }
 }

@@ -1,7 +1,7 @@
-# Generated from camunda-byok-kms's core by `npm run generate:terraform`: do not edit.
+# Generated from camunda-byok-kms's core by `npm run generate:terraform`: edit the core, not this file.
 
 terraform {
-  required_version = ">= 1.5.0"
+  required_version = ">= 1.9.0"
 
   required_providers {
     aws = {

@@ -1,6 +1,17 @@
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { REPO_ROOT } from "./support/processes";
@@ -67,7 +78,17 @@ describe("the packed tarball in fresh projects from the stock templates", () => 
       .stdout.split("\n")
       .filter(Boolean)
       .map((f) => f.replace(/^package\//, ""));
-    const moduleFiles = readdirSync(path.join(REPO_ROOT, "terraform")).map((file) => `terraform/${file}`);
+    const moduleDir = path.join(REPO_ROOT, "terraform");
+    const moduleFiles = (readdirSync(moduleDir, { recursive: true }) as string[])
+      .filter(
+        (file) => !file.split(path.sep).some((part) => part.startsWith(".terraform")) && statSync(path.join(moduleDir, file)).isFile(),
+      )
+      .map((file) => `terraform/${file.split(path.sep).join("/")}`);
+    expect(moduleFiles).to.include.members([
+      "terraform/main.tf",
+      "terraform/modules/monitoring/main.tf",
+      "terraform/examples/dual-region/main.tf",
+    ]);
     for (const file of [
       "dist/shared/index.js",
       "dist/pulumi/index.d.ts",

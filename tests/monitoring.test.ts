@@ -7,7 +7,8 @@ import {
   DEFAULT_MONITORED_EVENT_NAMES,
   validateByokInput,
 } from "../shared";
-import { MAX_ALARM_DESCRIPTION_LENGTH } from "../shared/monitoring";
+import { MAX_ALARM_DESCRIPTION_LENGTH } from "../shared/alarms";
+import { declaredMembers } from "../scripts/terraform-module/declarations";
 import { matchesEventPattern } from "./support/event-pattern-matcher";
 import { CAMUNDA_ROLE_ARN, loadCloudTrailVectors, validInput } from "./support/fixtures";
 
@@ -112,7 +113,8 @@ describe("monitoring", () => {
     it("embeds the key ARN as given, so an engine reference passes through untouched", () => {
       const token = "${TfToken[TOKEN.42]}";
       const json = JSON.stringify(buildEventPattern({ keyArn: token, camundaClusterRoleArn: CAMUNDA_ROLE_ARN }));
-      expect(json.split(token).length - 1).to.equal(4);
+      // resources, requestParameters.keyId, KMS's deletion event, and both revocation branches.
+      expect(json.split(token).length - 1).to.equal(5);
     });
   });
 
@@ -164,43 +166,61 @@ describe("monitoring", () => {
     });
   });
 
-  describe("each site's pattern holds the events that can happen there, in the shape they have there", () => {
+  describe("both sites watch the same calls: after a primary-region swap the replica is the primary", () => {
+    // AWS KMS developer guide, "UpdatePrimaryRegion" (ct-update-primary-region.md): the call is
+    // recorded in the old primary's region with `resources`, and in the new primary's region
+    // without them, the new primary's ARN in `requestParameters.keyId`.
     const arns = vectors.multiRegionKeyArns;
     const oldPrimaryRecord = vectors.events["UpdatePrimaryRegion in the old primary region"];
     const newPrimaryRecord = vectors.events["UpdatePrimaryRegion in the new primary region"];
+    const keyId = "mrk-1234abcd12ab34cd56ef1234567890ab";
+    const siteRule = (region: string) => buildEventPattern({ keyArn: arns[region], keyId, camundaClusterRoleArn: CAMUNDA_ROLE_ARN });
 
-    it("the primary's rule matches UpdatePrimaryRegion as recorded in the primary's region", () => {
-      const primary = buildEventPattern({ keyArn: arns["us-west-2"], site: "primary" });
-      expect(matchesEventPattern(primary, oldPrimaryRecord)).to.equal(true);
+    it("the rule in the old primary's region matches its record, which names the key in resources", () => {
+      expect(matchesEventPattern(siteRule("us-west-2"), oldPrimaryRecord)).to.equal(true);
     });
 
-    it("the replica's rule matches UpdatePrimaryRegion as recorded in its region, without resources", () => {
+    it("the rule in the new primary's region matches its record, which has no resources", () => {
       expect(newPrimaryRecord.detail.resources).to.equal(undefined);
-      const replica = buildEventPattern({ keyArn: arns["ap-northeast-1"], site: "replica" });
-      expect(matchesEventPattern(replica, newPrimaryRecord)).to.equal(true);
-      const primaryShaped = buildEventPattern({ keyArn: arns["ap-northeast-1"], site: "primary" });
-      expect(matchesEventPattern(primaryShaped, newPrimaryRecord), "matching by resources alone misses it").to.equal(false);
-      const otherReplica = buildEventPattern({ keyArn: arns["ap-northeast-1"].replace("mrk-1234", "mrk-ffff"), site: "replica" });
-      expect(matchesEventPattern(otherReplica, newPrimaryRecord)).to.equal(false);
+      expect(matchesEventPattern(siteRule("ap-northeast-1"), newPrimaryRecord)).to.equal(true);
+      const otherKey = buildEventPattern({ keyArn: arns["ap-northeast-1"].replace("mrk-1234", "mrk-ffff"), keyId: "mrk-ffff" });
+      expect(matchesEventPattern(otherKey, newPrimaryRecord)).to.equal(false);
     });
 
-    it("the replica's rule leaves out rotation settings, which belong to the primary", () => {
-      const replica = buildEventPattern({ keyArn: vectors.keyArn, site: "replica" });
-      const names = JSON.stringify(replica);
-      for (const name of ["DisableKeyRotation", "EnableKeyRotation", "RotateKeyOnDemand"]) expect(names).to.not.include(name);
+    it("a swap back is matched in both regions too: the records' regions exchanged", () => {
+      // The same two shapes, the call now made from ap-northeast-1 back to us-west-2.
+      const back = (record: any, region: string, keyIdValue: string) => {
+        const event = structuredClone(record);
+        event.region = region;
+        event.detail.awsRegion = region;
+        event.detail.requestParameters = { keyId: keyIdValue, primaryRegion: "us-west-2" };
+        if (event.detail.resources) event.detail.resources[0].ARN = arns[region];
+        return event;
+      };
+      expect(matchesEventPattern(siteRule("ap-northeast-1"), back(oldPrimaryRecord, "ap-northeast-1", keyId))).to.equal(true);
+      expect(matchesEventPattern(siteRule("us-west-2"), back(newPrimaryRecord, "us-west-2", arns["us-west-2"]))).to.equal(true);
+    });
+
+    it("keeps the rotation settings in every site: the replica becomes the primary after a swap", () => {
+      const names = JSON.stringify(siteRule("ap-northeast-1"));
+      expect(names).to.include("DisableKeyRotation");
       for (const name of ["ScheduleKeyDeletion", "DisableKey", "PutKeyPolicy"]) {
-        expect(matchesEventPattern(replica, vectors.events[name]), name).to.equal(true);
+        expect(matchesEventPattern(buildEventPattern({ keyArn: vectors.keyArn }), vectors.events[name]), name).to.equal(true);
       }
     });
 
-    it("the spec gives the replica site the replica's pattern", () => {
+    it("the spec gives each site the same pattern over its own key", () => {
       const spec = buildByokSpec(validInput({ backupRegion: "eu-west-1" }));
       const pattern = (id: string) => (spec.resources.find((r) => r.logicalId === id)!.settings as any).eventPattern.$json;
       expect(pattern("replica-key-events")).to.deep.equal(
-        buildEventPattern({ keyArn: { $ref: "replica-key.arn" }, camundaClusterRoleArn: CAMUNDA_ROLE_ARN, site: "replica" }),
+        buildEventPattern({
+          keyArn: { $ref: "replica-key.arn" },
+          keyId: { $ref: "replica-key.keyId" },
+          camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
+        }),
       );
       expect(pattern("key-events")).to.deep.equal(
-        buildEventPattern({ keyArn: { $ref: "key.arn" }, camundaClusterRoleArn: CAMUNDA_ROLE_ARN }),
+        buildEventPattern({ keyArn: { $ref: "key.arn" }, keyId: { $ref: "key.keyId" }, camundaClusterRoleArn: CAMUNDA_ROLE_ARN }),
       );
     });
   });
@@ -226,13 +246,14 @@ describe("monitoring", () => {
       expect(settings.alarmActions).to.deep.equal([{ $ref: "alert-topic.arn" }]);
     });
 
-    it("the warning on an existing topic says what an encrypted topic's key must allow", () => {
+    it("an existing topic is a documented choice, not a warning on every plan; its docs say what an encrypted topic's key must allow", () => {
       const { warnings } = validateByokInput(validInput({ alertTopicArn: "arn:aws:sns:eu-central-1:111122223333:alerts" }));
-      const message = warnings.find((w) => w.input === "alertTopicArn")!.message;
-      expect(message)
+      expect(warnings.map((w) => w.input)).to.not.include("alertTopicArn");
+      const text = declaredMembers("inputs.ts", "ByokInputs").find((member) => member.name === "alertTopicArn")!.text;
+      expect(text)
         .to.include("events.amazonaws.com")
         .and.to.include("cloudwatch.amazonaws.com")
-        .and.to.match(/encrypted.*KMS key/);
+        .and.to.match(/encrypted[\s\S]*KMS key/);
     });
   });
 

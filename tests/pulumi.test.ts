@@ -77,7 +77,7 @@ describe("Pulumi component (under mocks)", () => {
 
       const rule = byName(run.registered, "camunda-byok-key-events");
       expect(rule.inputs.eventPattern).to.equal(
-        JSON.stringify(buildEventPattern({ keyArn: key.state.arn, camundaClusterRoleArn: roleArn })),
+        JSON.stringify(buildEventPattern({ keyArn: key.state.arn, keyId: key.state.keyId, camundaClusterRoleArn: roleArn })),
       );
       const topic = byName(run.registered, "camunda-byok-alert-topic");
       const alarm = byName(run.registered, "camunda-byok-key-deletion-alarm");

@@ -56,7 +56,7 @@ describe("resource spec", () => {
     );
     const rule = find<"eventRule">(spec, "key-events");
     expect(resolveTemplate(rule.settings.eventPattern, values)).to.equal(
-      JSON.stringify(buildEventPattern({ keyArn: values["key.arn"], camundaClusterRoleArn: CAMUNDA_ROLE_ARN })),
+      JSON.stringify(buildEventPattern({ keyArn: values["key.arn"], keyId: values["key.keyId"], camundaClusterRoleArn: CAMUNDA_ROLE_ARN })),
     );
   });
 

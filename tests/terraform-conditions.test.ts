@@ -9,7 +9,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CamundaByokKey } from "../cdktf";
 import { validateByokInput, type ByokInput } from "../shared";
 import { REGIONS_BY_PARTITION } from "../shared/internal";
-import { buildModuleSpec } from "../scripts/terraform-module/module-spec";
+import { generateModule } from "../scripts/terraform-module/files";
 import { snakeCase } from "../scripts/terraform-module/names";
 import { validInput } from "./support/fixtures";
 import { requireTerraform, type TerraformTools } from "./support/terraform";
@@ -93,19 +93,18 @@ function constructConditions(): CheckedVariable[] {
     .map((input) => ({ input, variable: snakeCase(input), conditions: byVariable.get(snakeCase(input))! }));
 }
 
-/** The module's validation blocks, by variable. */
+/** The module's validation blocks that read their own variable alone, by variable. */
 function moduleConditions(): CheckedVariable[] {
-  const { validations } = buildModuleSpec();
-  const nullable = new Set(["alias_name", "alert_topic_arn", "backup_region"]);
+  const { validations } = generateModule().root;
   return (Object.keys(TYPES) as CheckedInput[])
-    .filter((input) => validations.has(snakeCase(input)))
     .map((input) => {
       const variable = snakeCase(input);
-      const conditions = validations
-        .get(variable)!
-        .map((check) => (nullable.has(variable) ? `var.${variable} == null ? true : ${check.condition}` : check.condition));
-      return { input, variable, conditions };
-    });
+      const own = (validations.get(variable) ?? [])
+        .map((check) => check.condition)
+        .filter((condition) => (condition.match(/\b(?:var|data|local)\.[a-z_]+/g) ?? []).every((read) => read === `var.${variable}`));
+      return { input, variable, conditions: own };
+    })
+    .filter((check) => check.conditions.length > 0);
 }
 
 const ROLE_NAME_CHARS = fc.constantFrom(..."abcXYZ019+=,.@_-/*: ?\n");

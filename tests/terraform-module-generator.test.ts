@@ -1,151 +1,120 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { ChoiceSpace, type Variant } from "../scripts/terraform-module/choices";
+import { type Condition, decide, type Knowledge } from "../shared/internal";
+import { conditionHcl, negate } from "../scripts/terraform-module/conditions-hcl";
 import { printAttributes, printHcl, quoted } from "../scripts/terraform-module/hcl";
-import { mergeSamples } from "../scripts/terraform-module/merge";
-import { expression, listExpression } from "../scripts/terraform-module/symbols";
+import { implies, ModulePrinter } from "../scripts/terraform-module/module-printer";
+import { expression } from "../scripts/terraform-module/unknowns";
 
 // The generator's parts on their own; terraform-module.test.ts runs what they make in Terraform.
 
-const SPACE = new ChoiceSpace(["a", "b", "c", "d"].map((name) => ({ name, when: name, unless: `!${name}` })));
+const INPUTS = ["a", "b", "c"];
 
-/** A condition the generator wrote, evaluated for a variant (its literals are plain JavaScript). */
-function holds(condition: string | undefined, variant: Variant): boolean {
-  if (condition === undefined) return true;
-  const values = Object.fromEntries(SPACE.choices.map((choice) => [choice.name, SPACE.taken(variant, choice.name)]));
-  return new Function(...Object.keys(values), `return ${condition};`)(...Object.values(values)) as boolean;
+/** Conditions over three inputs: set, true, non-empty, includes, and their combinations. */
+const condition: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({
+  c: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.constantFrom(...INPUTS).map((input): Condition => ({ $set: input })),
+    fc.constantFrom(...INPUTS).map((input): Condition => ({ $true: input })),
+    fc.constantFrom(...INPUTS).map((input): Condition => ({ $nonEmpty: input })),
+    fc.constantFrom(...INPUTS).map((input): Condition => ({ $includes: input, value: "x" })),
+    tie("c").map((inner): Condition => ({ $not: inner })),
+    fc.array(tie("c"), { minLength: 2, maxLength: 3 }).map((parts): Condition => ({ $all: parts })),
+    fc.array(tie("c"), { minLength: 2, maxLength: 3 }).map((parts): Condition => ({ $any: parts })),
+  ),
+})).c;
+
+/** Values each input may take: null, a boolean, or a list. */
+const values = fc.record(
+  Object.fromEntries(INPUTS.map((input) => [input, fc.oneof(fc.constant(null), fc.boolean(), fc.constantFrom([], ["x"], ["y"]))])),
+);
+
+/** Terraform's reading of a printed condition, for the few functions and operators the printer uses. */
+function terraformHolds(hcl: string, vars: Record<string, unknown>): boolean {
+  const js = hcl.replace(/\bvar\./g, "v.");
+  const length = (list: unknown) => (Array.isArray(list) ? list.length : Number.NaN);
+  const contains = (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item);
+  return Boolean(new Function("v", "length", "contains", `return (${js});`)(vars, length, contains));
 }
 
 describe("Terraform module generator", () => {
-  describe("conditions", () => {
-    it("hold in exactly the variants given, within the domain, whatever the sets", () => {
-      const all = SPACE.variants();
+  describe("conditions as HCL", () => {
+    it("hold exactly where the core decides they hold, whatever the inputs", () => {
       fc.assert(
-        fc.property(fc.subarray(all, { minLength: 1 }), fc.func(fc.boolean()), (domain, pick) => {
-          const members = domain.filter((variant) => pick(variant));
-          if (members.length === 0) return;
-          const condition = SPACE.condition(members, domain);
-          for (const variant of domain) expect(holds(condition, variant), `${condition} at ${variant}`).to.equal(members.includes(variant));
+        fc.property(condition, values, (c, vars) => {
+          const knowledge: Knowledge = { valueOf: (name) => vars[name] ?? undefined, isUnknown: () => false, mayBeNull: () => false };
+          // $true and $includes read booleans and lists only; other values make Terraform fail, not decide.
+          const typed = JSON.stringify(c).match(/"\$(true|nonEmpty|includes)":"(\w)"/g) ?? [];
+          for (const part of typed) {
+            const [, kind, input] = /"\$(\w+)":"(\w)"/.exec(part)!;
+            const value = vars[input];
+            if (kind === "true" ? typeof value !== "boolean" : !Array.isArray(value)) return;
+          }
+          expect(terraformHolds(conditionHcl(c), vars), conditionHcl(c)).to.equal(decide(c, knowledge));
         }),
+        { numRuns: 400 },
       );
     });
 
-    it("are the fewest choices when a conjunction says it, and every shared one when asked", () => {
-      const all = SPACE.variants();
-      const members = all.filter((variant) => SPACE.taken(variant, "a") && !SPACE.taken(variant, "c"));
-      expect(SPACE.condition(members, all)).to.equal("a && !c");
-      const domain = all.filter((variant) => !SPACE.taken(variant, "b") || SPACE.taken(variant, "a"));
-      const withB = members.filter((variant) => domain.includes(variant) && SPACE.taken(variant, "b"));
-      expect(SPACE.condition(withB, domain)).to.equal("b && !c");
-      expect(SPACE.condition(withB, domain, false)).to.equal("a && b && !c");
-      expect(SPACE.condition(all, all)).to.equal(undefined);
+    it("push negations inward, as a person writes them", () => {
+      const c: Condition = { $not: { $all: [{ $set: "backupAlertTopicArn" }, { $not: { $set: "backupRegion" } }] } };
+      expect(conditionHcl(c)).to.equal("var.backup_alert_topic_arn == null || var.backup_region != null");
+      expect(conditionHcl({ $all: [{ $true: "a" }, { $any: [{ $set: "b" }, { $nonEmpty: "c" }] }] })).to.equal(
+        "var.a && (var.b != null || length(var.c) > 0)",
+      );
+      expect(negate(negate({ $true: "a" }))).to.deep.equal({ $true: "a" });
     });
   });
 
-  describe("merging what the variants build", () => {
-    const all = SPACE.variants();
-    const sample = (value: (variant: Variant) => unknown) => all.map((variant) => ({ variant, value: value(variant) }));
-    const a = (variant: Variant) => SPACE.taken(variant, "a");
+  describe("values as HCL", () => {
+    const printer = new ModulePrinter({
+      resources: [
+        {
+          kind: "snsTopic",
+          logicalId: "topic",
+          site: "primary",
+          preventDestroy: false,
+          when: { $not: { $set: "alertTopicArn" } },
+          settings: { name: "t", tags: {} },
+        },
+        { kind: "kmsKey", logicalId: "key", site: "primary", preventDestroy: false, settings: {} as never },
+      ],
+      names: { topic: "alerts", key: "this" },
+    });
+    const print = (value: unknown, within?: Condition) => printHcl(printer.converter(within).convert(value));
 
-    it("keeps equal values plain, and a boolean that follows a choice is the choice", () => {
-      expect(
-        printHcl(
-          mergeSamples(
-            SPACE,
-            sample(() => "x"),
-            "argument",
-            "t",
-          ),
-        ),
-      ).to.equal('"x"');
-      expect(
-        printHcl(
-          mergeSamples(
-            SPACE,
-            sample((v) => a(v)),
-            "argument",
-            "t",
-          ),
-        ),
-      ).to.equal("a");
-      expect(
-        printHcl(
-          mergeSamples(
-            SPACE,
-            sample((v) => !a(v)),
-            "argument",
-            "t",
-          ),
-        ),
-      ).to.equal("!a");
+    it("puts list elements that exist only under a condition in a concat, in order", () => {
+      const list = ["first", { $if: { $true: "a" }, $then: "maybe" }, "last"];
+      expect(print(list)).to.equal('concat(["first"], var.a ? ["maybe"] : [], ["last"])');
     });
 
-    it("leaves out an argument some variants lack (null), and refuses to in a document", () => {
-      expect(
-        printHcl(
-          mergeSamples(
-            SPACE,
-            sample((v) => (a(v) ? 90 : undefined)),
-            "argument",
-            "t",
-          ),
-        ),
-      ).to.equal("a ? 90 : null");
-      expect(() =>
-        mergeSamples(
-          SPACE,
-          sample((v) => ({ $json: a(v) ? { k: 1 } : {} })),
-          "argument",
-          "t",
-        ),
-      ).to.throw(/cannot leave out/);
-    });
-
-    it("puts list elements some variants lack in a concat, each under its condition, in every variant's order", () => {
-      const merged = printHcl(
-        mergeSamples(
-          SPACE,
-          sample((v) => [...(a(v) ? ["first"] : []), "always", ...(SPACE.taken(v, "b") ? [{ x: 1 }] : [])]),
-          "argument",
-          "t",
-        ),
+    it("merges object members that exist only under a condition, writing the rest once", () => {
+      const object = { Sid: "S", Condition: { $if: { $true: "restrict" }, $then: { Bool: { k: "true" } } } };
+      expect(print(object)).to.equal(
+        'merge(\n  {\n    Sid = "S"\n  },\n  var.restrict ? {\n    Condition = {\n      Bool = {\n        k = "true"\n      }\n    }\n  } : {},\n)',
       );
-      expect(merged).to.equal('concat(\n  a ? ["first"] : [],\n  ["always"],\n  b ? [\n    {\n      x = 1\n    },\n  ] : [],\n)');
     });
 
-    it("merges equal-length lists element by element", () => {
-      const merged = printHcl(
-        mergeSamples(
-          SPACE,
-          sample((v) => [{ arns: ["r1", ...(a(v) ? ["r2"] : [])] }]),
-          "argument",
-          "t",
-        ),
+    it("writes a boolean that follows a condition as the condition, and an absent setting as null", () => {
+      expect(print({ $if: { $set: "backupRegion" }, $then: true, $else: false })).to.equal("var.backup_region != null");
+      expect(print({ $if: { $true: "rotate" }, $then: 365 })).to.equal("var.rotate ? 365 : null");
+    });
+
+    it("reads a resource that may not exist with [0] only where its condition holds, else with one()", () => {
+      expect(print({ $ref: "topic.arn" })).to.equal("one(aws_sns_topic.alerts[*].arn)");
+      expect(print({ $ref: "topic.arn" }, { $not: { $set: "alertTopicArn" } })).to.equal("aws_sns_topic.alerts[0].arn");
+      expect(print({ $if: { $set: "alertTopicArn" }, $then: expression("var.alert_topic_arn"), $else: { $ref: "topic.arn" } })).to.equal(
+        "var.alert_topic_arn != null ? var.alert_topic_arn : aws_sns_topic.alerts[0].arn",
       );
-      expect(merged).to.equal('[\n  {\n    arns = concat(["r1"], a ? ["r2"] : [])\n  },\n]');
+      expect(implies({ $all: [{ $set: "x" }, { $true: "y" }] }, { $true: "y" })).to.equal(true);
+      expect(implies({ $true: "y" }, { $set: "x" })).to.equal(false);
     });
 
-    it("splices a stand-in for a whole list, and writes a stand-in in a string as an interpolation", () => {
-      expect(
-        printHcl(
-          mergeSamples(
-            SPACE,
-            sample(() => ["x", ...listExpression("var.names")]),
-            "argument",
-            "t",
-          ),
-        ),
-      ).to.equal('concat(["x"], var.names)');
-      expect(
-        printHcl(
-          mergeSamples(
-            SPACE,
-            sample(() => `alias/${expression("var.name")}`),
-            "argument",
-            "t",
-          ),
-        ),
-      ).to.equal('"alias/${var.name}"');
+    it("writes a stand-in in a string as an interpolation, and computed values as Terraform functions", () => {
+      expect(print(`alias/${expression("var.name")}`)).to.equal('"alias/${var.name}"');
+      expect(print({ $join: ["arn:", { $ref: "key.arn" }, ":x"] })).to.equal('"arn:${aws_kms_key.this.arn}:x"');
+      expect(print({ $fn: "distinct", of: expression("var.admins") })).to.equal("distinct(var.admins)");
+      expect(print({ $fn: "accountOfArn", of: expression("var.role") })).to.equal('split(":", var.role)[4]');
     });
   });
 

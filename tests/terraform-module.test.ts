@@ -1,35 +1,36 @@
 import { expect } from "chai";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CamundaByokKey } from "../cdktf";
 import { buildByokSpec, type ByokInput } from "../shared";
-import { INPUT_NAMES } from "../shared/internal";
-import { MODULE_DIR, staleModuleFiles } from "../scripts/generate-terraform-module";
-import { buildModuleSpec } from "../scripts/terraform-module/module-spec";
-import { snakeCase } from "../scripts/terraform-module/names";
-import { NOT_VARIABLES } from "../scripts/terraform-module/variants";
+import { INPUT_NAMES, LOGICAL_IDS, type SiteRole } from "../shared/internal";
+import { expectedModuleFiles, MODULE_DIR, staleModuleFiles } from "../scripts/generate-terraform-module";
+import { generateModule } from "../scripts/terraform-module/files";
+import { NOT_VARIABLES } from "../scripts/terraform-module/module-inputs";
+import { MONITORING_CALLS, MONITORING_NAMES, RESOURCE_TYPES, snakeCase } from "../scripts/terraform-module/names";
 import { AWS_PROVIDER_CONSTRAINT, TERRAFORM_CONSTRAINT } from "../scripts/terraform-module/requirements";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
+import { runAsync } from "./support/processes";
 import {
   runnableConfig,
   requireTerraform,
+  type StateResources,
   terraformFilesWorkdir,
   terraformWorkdirIn,
   type TerraformTestResult,
   type TerraformTools,
 } from "./support/terraform";
-import { coreExpectations, expectationAssertions, terraformAddress, terraformJson } from "./support/terraform-expectations";
-import { MOCK_ACCOUNT_ID, mockProviderBlock, type MockDeployer } from "./support/terraform-mocks";
+import { coreExpectations, terraformAddress, terraformJson } from "./support/terraform-expectations";
+import { MOCK_ACCOUNT_ID, type MockDeployer, mockProviderBlock } from "./support/terraform-mocks";
 import { describeResult, expectPlanFailure, expectRunsPass, refusedDestroys, runBlock, testFileText } from "./support/terraform-tests";
-import { runAsync } from "./support/processes";
 
 // The Terraform module in terraform/: generated from the core (a test regenerates it), then run by
-// real Terraform the way its users run it: the module's own directory under `terraform test` (with
-// the cases of the CDKTF suite), the example that calls it, and one state holding both the module
-// and the construct for the same input, whose every setting must agree.
+// real Terraform as its users run it: its own tests/ and examples/, the construct's good and bad
+// cases, and one state holding both the module and the construct for the same input, whose every
+// setting must agree. Resource values are read from the states `terraform test -verbose` prints.
 
 const INPUT: ByokInput = {
   camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
@@ -70,8 +71,37 @@ function moduleVariables(input: ByokInput): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).map(([name, value]) => [snakeCase(name), value]));
 }
 
-/** Each logical id's address in the module (`[0]` where a count decides). */
-const MODULE_ADDRESSES = new Map(buildModuleSpec().resources.map((r) => [r.logicalId, `${r.type}.${r.name}${r.condition ? "[0]" : ""}`]));
+const GENERATED = generateModule();
+
+/** A site's logical id as the monitoring submodule knows it (its primary's), and the site. */
+function monitoringId(logicalId: string): { role: SiteRole; id: string } | undefined {
+  for (const role of ["primary", "replica"] as const) {
+    for (const [key, id] of Object.entries(LOGICAL_IDS[role])) {
+      const generic = LOGICAL_IDS.primary[key as keyof (typeof LOGICAL_IDS)["primary"]];
+      if (id === logicalId) return { role, id: generic as string };
+      if (typeof id === "function" && new RegExp(`^${id(0).slice(0, -1)}\\d+$`).test(logicalId))
+        return { role, id: LOGICAL_IDS.primary.alertSubscriptions };
+    }
+  }
+  return undefined;
+}
+
+/** Where each resource of the spec is in the module's state (`prefix` for a module called from a root). */
+function moduleAddress(input: ByokInput, logicalId: string, prefix = ""): string {
+  const root = GENERATED.root.addresses.get(logicalId);
+  if (root) return `${prefix}${root}${logicalId.startsWith("replica-") ? "[0]" : ""}`;
+  const site = monitoringId(logicalId)!;
+  const resource = buildByokSpec(input).resources.find((r) => r.logicalId === logicalId)!;
+  const inModule = GENERATED.monitoring.resources.find((r) => r.logicalId === site.id)!;
+  const call = `module.${MONITORING_CALLS[site.role]}${site.role === "replica" ? "[0]" : ""}`;
+  const index =
+    resource.kind === "snsTopicSubscription"
+      ? `[${JSON.stringify((resource.settings as { endpoint: string }).endpoint)}]`
+      : inModule.when
+        ? "[0]"
+        : "";
+  return `${prefix}${call}.${RESOURCE_TYPES[resource.kind]}.${MONITORING_NAMES[site.id]}${index}`;
+}
 
 function mocks(tools: TerraformTools, input: ByokInput, deployer: MockDeployer = {}, extraAliases: Record<string, string> = {}): string {
   const awsProviderMajor = Number(tools.awsProviderVersion.split(".")[0]);
@@ -84,12 +114,43 @@ function mocks(tools: TerraformTools, input: ByokInput, deployer: MockDeployer =
   ].join("\n\n");
 }
 
-function moduleAssertions(input: ByokInput): string[] {
-  return expectationAssertions(coreExpectations(input), (logicalId) => MODULE_ADDRESSES.get(logicalId)!, terraformJson);
+/** The module's generated files and submodule, without its tests and examples: a root to add test files to. */
+function moduleFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [name, text] of Object.entries(expectedModuleFiles())) if (name.endsWith(".tf")) files[name] = text;
+  return files;
 }
 
-const assertLine = (condition: string, message: string) =>
-  `  assert {\n    condition     = ${condition}\n    error_message = ${JSON.stringify(message)}\n  }`;
+/** Writes files under a fresh directory, subfolders included. */
+function filesWorkdir(tools: TerraformTools, name: string, files: Record<string, string>) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `camunda-byok-tf-${name}-`));
+  for (const [file, text] of Object.entries(files)) {
+    const target = path.join(dir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  return terraformWorkdirIn(tools, dir, { validate: false });
+}
+
+/** The state a file's one apply run left. */
+function stateOf(result: TerraformTestResult, file: string): StateResources {
+  const runs = result.states[`tests/${file}`] ?? {};
+  const [state] = Object.values(runs);
+  expect(state, `no state for ${file}\n${describeResult(result)}`).to.not.equal(undefined);
+  return state;
+}
+
+/** Every value the core decides for `input`, compared with what Terraform applied in the module. */
+function expectCoreValues(state: StateResources, input: ByokInput, prefix = ""): void {
+  for (const expected of coreExpectations(input)) {
+    const address = moduleAddress(input, expected.logicalId, prefix);
+    const values = state.get(address);
+    expect(values, `${address} is not in the state: ${[...state.keys()].join(", ")}`).to.not.equal(undefined);
+    const actual = values![expected.attribute];
+    if (expected.document !== undefined) expect(actual, expected.what).to.equal(terraformJson(expected.document));
+    else expect(actual, expected.what).to.deep.equal(expected.value);
+  }
+}
 
 /** Bad values, each in its own file (a failed run skips the rest of its file). */
 const BAD_VALUES: {
@@ -98,7 +159,8 @@ const BAD_VALUES: {
   message: string;
   deployer?: MockDeployer;
   variable?: boolean;
-  alsoWarns?: boolean;
+  /** The inputs the mocked providers answer for (their regions), when not INPUT's. */
+  mocked?: ByokInput;
 }[] = [
   {
     name: "sts-session-arn",
@@ -107,9 +169,29 @@ const BAD_VALUES: {
     variable: true,
   },
   {
+    name: "govcloud-role-for-a-commercial-key",
+    variables: { camunda_cluster_role_arn: "arn:aws-us-gov:iam::123456789012:role/c8-cluster/c8-apps-0000" },
+    message:
+      "camunda_cluster_role_arn must be in the partition of cluster_region (aws, aws-cn or aws-us-gov): a key's policy and alerts cannot reach across partitions (got partition aws-us-gov; eu-central-1 is in partition aws)",
+    variable: true,
+  },
+  {
+    name: "administrator-in-china",
+    variables: { key_administrator_arns: ["arn:aws-cn:iam::111122223333:role/KmsAdmins"] },
+    message:
+      'key_administrator_arns must be in the partition of cluster_region (aws, aws-cn or aws-us-gov): a key\'s policy and alerts cannot reach across partitions (got "arn:aws-cn:iam::111122223333:role/KmsAdmins"; eu-central-1 is in partition aws)',
+    variable: true,
+  },
+  {
+    name: "backup-region-in-govcloud",
+    variables: { backup_region: "us-gov-west-1" },
+    message: "backup_region must be in the partition of cluster_region",
+    variable: true,
+  },
+  {
     name: "bad-cluster-name",
     variables: { cluster_name: "-payments" },
-    message: 'cluster_name must be 1-32 letters, digits, "-" or "_", starting with a letter or digit',
+    message: 'cluster_name must be 1-32 letters, digits, "-" or "_", starting with a letter or digit (got "-payments")',
     variable: true,
   },
   {
@@ -121,7 +203,7 @@ const BAD_VALUES: {
   {
     name: "short-window",
     variables: { deletion_window_in_days: 5 },
-    message: "deletion_window_in_days must be a whole number of days between 7 and 30",
+    message: "deletion_window_in_days must be a whole number of days between 7 and 30 (got 5)",
     variable: true,
   },
   {
@@ -136,14 +218,24 @@ const BAD_VALUES: {
     message: "rotation_period_in_days must be a whole number of days between 90 and 2560",
     variable: true,
   },
-  { name: "bad-email", variables: { alert_emails: ["oncall"] }, message: "alert_emails must hold only email addresses", variable: true },
+  {
+    name: "bad-email",
+    variables: { alert_emails: ["oncall@example.com", "oncall"] },
+    message: 'alert_emails must hold only email addresses (got "oncall")',
+    variable: true,
+  },
   {
     name: "reserved-alias",
     variables: { alias_name: "alias/aws/camunda" },
     message: 'alias_name must not start with "alias/aws/"',
     variable: true,
   },
-  { name: "reserved-tag", variables: { tags: { "managed-by": "me" } }, message: "tags must hold at most 48 tags", variable: true },
+  {
+    name: "reserved-tag",
+    variables: { tags: { team: "a", "managed-by": "me" } },
+    message: 'tags is set by camunda-byok-kms itself (got "managed-by")',
+    variable: true,
+  },
   {
     name: "backup-topic-in-cluster-region",
     variables: {
@@ -152,17 +244,31 @@ const BAD_VALUES: {
       backup_alert_topic_arn: EXISTING_TOPICS.alertTopicArn,
     },
     message: "backup_alert_topic_arn must be a topic in backup_region",
-    alsoWarns: true,
+    variable: true,
+    mocked: { ...INPUT, backupRegion: "eu-west-1" },
   },
   {
     name: "backup-in-cluster-region",
     variables: { backup_region: "eu-central-1" },
     message: "backup_region must differ from cluster_region",
+    variable: true,
+  },
+  {
+    name: "no-administrator",
+    variables: { enable_default_account_access: false },
+    message: "key_administrator_arns must name at least one administrator when enable_default_account_access is false",
+    variable: true,
+  },
+  {
+    name: "backup-topic-alone",
+    variables: { backup_alert_topic_arn: `arn:aws:sns:eu-west-1:${MOCK_ACCOUNT_ID}:oncall` },
+    message: "backup_alert_topic_arn is only used with backup_region",
+    variable: true,
   },
   {
     name: "backup-provider-region",
     variables: { backup_region: "eu-west-1" },
-    message: 'backup_region is "eu-west-1", but the aws.backup provider deploys to "eu-central-1"',
+    message: 'backup_region is "eu-west-1", but the backup region\'s AWS provider deploys to "eu-central-1"',
   },
   {
     name: "region-mismatch",
@@ -175,105 +281,42 @@ const BAD_VALUES: {
     message: "key_administrator_arns must include the principal that deploys the key when enable_default_account_access is false",
     deployer: ROLE_WITH_PATH_DEPLOYER,
   },
-  {
-    name: "no-administrator",
-    variables: { enable_default_account_access: false },
-    message: "key_administrator_arns must name at least one administrator when enable_default_account_access is false",
-  },
-  {
-    name: "backup-topic-alone",
-    variables: { backup_alert_topic_arn: `arn:aws:sns:eu-west-1:${MOCK_ACCOUNT_ID}:oncall` },
-    message: "backup_alert_topic_arn is only used with backup_region",
-  },
 ];
 
-/** The module's own directory, as its users' `terraform test` runs it. */
-function moduleSuite(tools: TerraformTools): { files: Record<string, string>; tests: Record<string, string> } {
-  const files = Object.fromEntries(
-    readdirSync(MODULE_DIR)
-      .filter((name) => name.endsWith(".tf"))
-      .map((name) => [name, readFileSync(path.join(MODULE_DIR, name), "utf8")]),
-  );
+/** The module as the root: apply runs of the three shapes, then the bad values as plans. */
+function moduleSuite(tools: TerraformTools): Record<string, string> {
   const base = moduleVariables(INPUT);
   const tests: Record<string, string> = {
     "apply.tftest.hcl": testFileText(mocks(tools, INPUT), base, [
-      runBlock("create", {
-        command: "apply",
-        lines: [...moduleAssertions(INPUT), assertLine("output.key_arn == aws_kms_key.this.arn", "key_arn output")],
-      }),
+      runBlock("create", { command: "apply" }),
       // With prevent_destroy on, a plan that replaced the key would fail; its ARN staying known proves it stays.
       runBlock("rename", {
         command: "plan",
         variables: { cluster_name: "renamed", alert_emails: ["a@example.com", "b@example.com"] },
-        lines: [assertLine("aws_kms_key.this.arn == run.create.key_arn", "renaming replaced the key")],
-      }),
-      // No address and no topic of one's own: the core's warning, as a check that fails in a test.
-      runBlock("no-alert-destination", {
-        command: "plan",
-        variables: { alert_emails: [] },
-        lines: ["  expect_failures = [check.alert_emails]"],
+        lines: [
+          '  assert {\n    condition     = aws_kms_key.this.arn == run.create.key_arn\n    error_message = "renaming replaced the key"\n  }',
+        ],
       }),
     ]),
     "dual-region.tftest.hcl": testFileText(mocks(tools, DUAL_REGION), moduleVariables(DUAL_REGION), [
-      runBlock("create", {
-        command: "apply",
-        lines: [
-          ...moduleAssertions(DUAL_REGION),
-          assertLine("output.replica_key_arn == aws_kms_replica_key.replica[0].arn", "replica_key_arn output"),
-        ],
-      }),
+      runBlock("create", { command: "apply" }),
     ]),
     "existing-topics.tftest.hcl": testFileText(mocks(tools, EXISTING_TOPICS, ROLE_WITH_PATH_DEPLOYER), moduleVariables(EXISTING_TOPICS), [
-      runBlock("create", {
-        command: "apply",
-        lines: [
-          // The module's warning that an existing topic's policy is the user's to get right.
-          "  expect_failures = [check.alert_topic_arn]",
-          ...moduleAssertions(EXISTING_TOPICS),
-          assertLine(
-            "length(aws_sns_topic.alerts) + length(aws_sns_topic.replica_alerts) + length(aws_sns_topic_policy.alerts) == 0",
-            "created a topic beside the existing one",
-          ),
-          assertLine("length(aws_cloudwatch_event_rule.access_denied) == 0", "created the access-denied rule"),
-          assertLine("!aws_kms_key.this.enable_key_rotation", "rotation"),
-          assertLine("output.alert_topic_arn == var.alert_topic_arn", "alert_topic_arn output"),
-        ],
-      }),
+      runBlock("create", { command: "apply" }),
     ]),
   };
   for (const bad of BAD_VALUES) {
-    tests[`bad-${bad.name}.tftest.hcl`] = testFileText(mocks(tools, INPUT, bad.deployer), base, [
-      runBlock(bad.name, { command: "plan", variables: bad.variables }),
-    ]);
+    const mocked = mocks(tools, bad.mocked ?? INPUT, bad.deployer);
+    tests[`bad-${bad.name}.tftest.hcl`] = testFileText(mocked, base, [runBlock(bad.name, { command: "plan", variables: bad.variables })]);
   }
-  return { files, tests };
+  return tests;
 }
 
-/** The example beside the module, as a user runs it: `../../terraform` from examples/terraform. */
-function exampleSuite(tools: TerraformTools): { root: string; tests: Record<string, string> } {
-  const root = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-tf-example-"));
-  cpSync(MODULE_DIR, path.join(root, "terraform"), { recursive: true, filter: (source) => !source.includes(`${path.sep}.terraform`) });
-  cpSync(path.join(__dirname, "..", "examples", "terraform", "main.tf"), path.join(root, "examples", "terraform", "main.tf"));
-  const arns = `arn:aws:kms:eu-central-1:${MOCK_ACCOUNT_ID}:key/`;
-  return {
-    root,
-    tests: {
-      "apply.tftest.hcl": testFileText(mocks(tools, INPUT), { camunda_cluster_role_arn: CAMUNDA_ROLE_ARN }, [
-        runBlock("create", {
-          command: "apply",
-          lines: [
-            assertLine(`startswith(output.key_arn, ${JSON.stringify(arns)})`, "key_arn"),
-            assertLine('output.alias_name == "alias/camunda-byok-payments-prod"', "alias_name"),
-          ],
-        }),
-      ]),
-      "bad-role.tftest.hcl": testFileText(
-        mocks(tools, INPUT),
-        { camunda_cluster_role_arn: "arn:aws:sts::123456789012:assumed-role/c8-apps/session" },
-        [runBlock("bad-role", { command: "plan" })],
-      ),
-    },
-  };
+/** A copy of terraform/ as checked in, its own tests and examples included. */
+function moduleCopy(): string {
+  const copy = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-tf-module-"));
+  cpSync(MODULE_DIR, copy, { recursive: true, filter: (source) => !source.includes(`${path.sep}.terraform`) });
+  return copy;
 }
 
 /** Two clusters in two regions, one module call each, on their own providers. */
@@ -301,7 +344,7 @@ function twoRegionsRoot(tools: TerraformTools): { files: Record<string, string>;
     mockProviderBlock({ region: "us-east-1", alias: "virginia", multiRegion: false, awsProviderMajor }),
   ].join("\n\n");
   const starts = (output: string, region: string, service: string) =>
-    assertLine(`startswith(output.${output}, "arn:aws:${service}:${region}:")`, `${output} in ${region}`);
+    `  assert {\n    condition     = startswith(output.${output}, "arn:aws:${service}:${region}:")\n    error_message = "${output} in ${region}"\n  }`;
   return {
     files: { "main.tf.json": JSON.stringify(config, null, 2) },
     tests: {
@@ -320,8 +363,8 @@ function twoRegionsRoot(tools: TerraformTools): { files: Record<string, string>;
 }
 
 /**
- * One root holding the construct's synthesized resources and the module's, for the same input
- * and the same mocked AWS: every setting the core decides must be equal in both.
+ * One root holding the construct's synthesized resources and the module's (the module's files as
+ * the root), for the same input and the same mocked AWS.
  */
 function equivalenceRoot(tools: TerraformTools, name: string, input: ByokInput, deployer: MockDeployer = {}) {
   const app = Testing.app();
@@ -331,42 +374,23 @@ function equivalenceRoot(tools: TerraformTools, name: string, input: ByokInput, 
   const config = runnableConfig(tools, JSON.parse(Testing.synth(stack)));
   delete config.terraform;
   const aliases = Object.fromEntries((config.provider?.aws ?? []).filter((p: any) => p.alias).map((p: any) => [p.alias, p.region]));
-  const files: Record<string, string> = { "construct.tf.json": JSON.stringify(config, null, 2) };
-  for (const file of readdirSync(MODULE_DIR).filter((f) => f.endsWith(".tf")))
-    files[file] = readFileSync(path.join(MODULE_DIR, file), "utf8");
-
-  const assertions: string[] = [];
-  const spec = buildByokSpec(input);
-  for (const resource of spec.resources) {
-    const construct = terraformAddress(byok.resources.get(resource.logicalId)!);
-    let module = MODULE_ADDRESSES.get(resource.logicalId);
-    if (resource.kind === "snsTopicSubscription") {
-      // The construct makes one per literal email; the module one per element of the list.
-      const email = (resource.settings as { endpoint: string }).endpoint;
-      module = `${MODULE_ADDRESSES.get(resource.logicalId.replace(/-\d+$/, "s"))}[${JSON.stringify(email)}]`.replace("[0][", "[");
-    }
-    expect(module, resource.logicalId).to.be.a("string");
-    for (const [setting, value] of Object.entries(resource.settings)) {
-      const attribute = snakeCase(setting);
-      const same =
-        typeof value === "object" && value !== null && "$json" in value
-          ? `jsondecode(${module}.${attribute}) == jsondecode(${construct}.${attribute})`
-          : `jsonencode(${module}.${attribute}) == jsonencode(${construct}.${attribute})`;
-      assertions.push(assertLine(same, `${resource.logicalId}.${attribute} differs between the module and the construct`));
-    }
-  }
-  return {
-    name,
-    files,
-    tests: {
-      "equal.tftest.hcl": testFileText(mocks(tools, input, deployer, aliases), moduleVariables(input), [
-        runBlock("create", {
-          command: "apply",
-          lines: [...(input.alertTopicArn ? ["  expect_failures = [check.alert_topic_arn]"] : []), ...assertions],
-        }),
-      ]),
-    },
+  const files = { ...moduleFiles(), "construct.tf.json": JSON.stringify(config, null, 2) };
+  const tests = {
+    "equal.tftest.hcl": testFileText(mocks(tools, input, deployer, aliases), moduleVariables(input), [
+      runBlock("create", { command: "apply" }),
+    ]),
   };
+  return { name, input, byok, files, tests };
+}
+
+/** JSON documents compared as data, the rest as they are. */
+function comparable(value: unknown): unknown {
+  if (typeof value !== "string" || !/^[[{]/.test(value)) return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
 
 describe("Terraform module (terraform/)", () => {
@@ -374,18 +398,21 @@ describe("Terraform module (terraform/)", () => {
     expect(staleModuleFiles()).to.deep.equal([]);
   });
 
-  it("notices a hand edit or a stray file", () => {
-    const copy = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-module-"));
-    cpSync(MODULE_DIR, copy, { recursive: true });
+  it("notices a hand edit, a stray file, or README tables out of date", () => {
+    const copy = moduleCopy();
     writeFileSync(
       path.join(copy, "main.tf"),
       readFileSync(path.join(copy, "main.tf"), "utf8").replace("prevent_destroy = true", "prevent_destroy = false"),
     );
-    writeFileSync(path.join(copy, "extra.tf"), "");
-    expect(staleModuleFiles(copy)).to.deep.equal(["main.tf", "extra.tf"]);
+    writeFileSync(path.join(copy, "modules", "monitoring", "extra.tf"), "");
+    writeFileSync(
+      path.join(copy, "README.md"),
+      readFileSync(path.join(copy, "README.md"), "utf8").replace('<a name="input_cluster_name"></a>', ""),
+    );
+    expect(staleModuleFiles(copy)).to.have.members(["main.tf", "README.md", "modules/monitoring/extra.tf"]);
   });
 
-  it("has a variable for every input but preventDestroy, and an output for every output, in its README", () => {
+  it("has a variable for every input but preventDestroy, and an output for every output, all in its README's tables", () => {
     const variables = [...readFileSync(path.join(MODULE_DIR, "variables.tf"), "utf8").matchAll(/^variable "(\w+)"/gm)].map((m) => m[1]);
     expect(variables).to.deep.equal(INPUT_NAMES.filter((name) => NOT_VARIABLES[name] === undefined).map(snakeCase));
     const outputs = [...readFileSync(path.join(MODULE_DIR, "outputs.tf"), "utf8").matchAll(/^output "(\w+)"/gm)].map((m) => m[1]);
@@ -398,65 +425,84 @@ describe("Terraform module (terraform/)", () => {
       "event_rule_arn",
       "alarm_arn",
       "alert_topic_arn",
+      "warnings",
     ]);
     const readme = readFileSync(path.join(MODULE_DIR, "README.md"), "utf8");
-    for (const name of [...variables, ...outputs]) expect(readme).to.include(`| \`${name}\` |`);
+    for (const name of variables) expect(readme).to.include(`<a name="input_${name}"></a>`);
+    for (const name of outputs) expect(readme).to.include(`<a name="output_${name}"></a>`);
+    expect(readme).to.include("<!-- BEGIN_TF_DOCS -->\n## Requirements").and.to.include(`| ${TERRAFORM_CONSTRAINT} |`);
   });
 
-  it("its example asks for the Terraform and AWS provider versions the module asks for", () => {
-    const example = readFileSync(path.join(__dirname, "..", "examples", "terraform", "main.tf"), "utf8");
-    expect(example).to.include(`required_version = "${TERRAFORM_CONSTRAINT}"`).and.to.include(`version = "${AWS_PROVIDER_CONSTRAINT}"`);
+  it("every example asks for the Terraform and AWS provider versions the module asks for", () => {
+    const examples = readdirSync(path.join(MODULE_DIR, "examples"));
+    expect(examples).to.have.members(["single-region", "dual-region", "existing-topic"]);
+    for (const example of examples) {
+      const text = readFileSync(path.join(MODULE_DIR, "examples", example, "main.tf"), "utf8");
+      expect(text, example)
+        .to.include(`required_version = "${TERRAFORM_CONSTRAINT}"`)
+        .and.to.include(`version = "${AWS_PROVIDER_CONSTRAINT}"`);
+    }
   });
 
-  it("reads every variable it declares (an input the generator forgot would be a dead variable)", () => {
-    const variables = [...readFileSync(path.join(MODULE_DIR, "variables.tf"), "utf8").matchAll(/^variable "(\w+)"/gm)].map((m) => m[1]);
-    const body = readdirSync(MODULE_DIR)
-      .filter((file) => file.endsWith(".tf") && file !== "variables.tf")
-      .map((file) => readFileSync(path.join(MODULE_DIR, file), "utf8"))
-      .join("\n");
-    expect(variables.filter((name) => !new RegExp(`\\bvar\\.${name}\\b`).test(body))).to.deep.equal([]);
+  it("reads every variable it declares, in the root and in the submodule", () => {
+    for (const dir of ["", "modules/monitoring"]) {
+      const files = readdirSync(path.join(MODULE_DIR, dir)).filter((file) => file.endsWith(".tf"));
+      const variables = [...readFileSync(path.join(MODULE_DIR, dir, "variables.tf"), "utf8").matchAll(/^variable "(\w+)"/gm)].map(
+        (m) => m[1],
+      );
+      const body = files
+        .filter((file) => file !== "variables.tf")
+        .map((file) => readFileSync(path.join(MODULE_DIR, dir, file), "utf8"))
+        .join("\n");
+      expect(
+        variables.filter((name) => !new RegExp(`\\bvar\\.${name}\\b`).test(body)),
+        dir || "root",
+      ).to.deep.equal([]);
+    }
   });
 
   describe("in real Terraform (terraform test, mocked AWS provider)", () => {
     let tools: TerraformTools;
+    let own: TerraformTestResult;
+    const examples: Record<string, TerraformTestResult> = {};
     let module: TerraformTestResult;
-    let example: TerraformTestResult;
     let twoRegions: TerraformTestResult;
-    const equivalence: Record<string, TerraformTestResult> = {};
-    const formatted: string[] = [];
+    const equivalence: Record<string, { root: ReturnType<typeof equivalenceRoot>; result: TerraformTestResult }> = {};
+    let formatted = "";
 
     before(async function () {
       this.timeout(600_000);
       tools = requireTerraform(this);
-      const exampleFiles = exampleSuite(tools);
       const jobs: (() => Promise<void>)[] = [
         async () => {
-          const suite = moduleSuite(tools);
-          module = await terraformFilesWorkdir(tools, "module", suite.files, { validate: false }).test(suite.tests);
+          // The module's own tests, run where its maintainers run them: `terraform test` in terraform/.
+          own = await terraformWorkdirIn(tools, moduleCopy(), { validate: false }).test({});
         },
+        ...["single-region", "dual-region", "existing-topic"].map((example) => async () => {
+          examples[example] = await terraformWorkdirIn(tools, path.join(moduleCopy(), "examples", example)).test({});
+        }),
         async () => {
-          example = await terraformWorkdirIn(tools, path.join(exampleFiles.root, "examples", "terraform")).test(exampleFiles.tests);
+          module = await filesWorkdir(tools, "module", moduleFiles()).test(moduleSuite(tools), { verbose: true });
         },
         async () => {
           const root = twoRegionsRoot(tools);
           twoRegions = await terraformFilesWorkdir(tools, "module-regions", root.files).test(root.tests);
         },
         async () => {
-          for (const dir of [MODULE_DIR, path.join(__dirname, "..", "examples", "terraform")]) {
-            const fmt = await runAsync(tools.binary, ["fmt", "-check", "-diff", "-no-color", dir], {
-              env: { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile },
-            });
-            if (fmt.status !== 0) formatted.push(`${dir}:\n${fmt.stdout}${fmt.stderr}`);
-          }
+          const fmt = await runAsync(tools.binary, ["fmt", "-check", "-diff", "-recursive", "-no-color", MODULE_DIR], {
+            env: { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile },
+          });
+          if (fmt.status !== 0) formatted = `${fmt.stdout}${fmt.stderr}`;
         },
         ...[
           equivalenceRoot(tools, "defaults", INPUT),
           equivalenceRoot(tools, "dual-region", DUAL_REGION),
           equivalenceRoot(tools, "existing-topics", EXISTING_TOPICS, ROLE_WITH_PATH_DEPLOYER),
         ].map((root) => async () => {
-          equivalence[root.name] = await terraformFilesWorkdir(tools, `equal-${root.name}`, root.files, { validate: false }).test(
-            root.tests,
-          );
+          equivalence[root.name] = {
+            root,
+            result: await filesWorkdir(tools, `equal-${root.name}`, root.files).test(root.tests, { verbose: true }),
+          };
         }),
       ];
       const worker = async () => {
@@ -465,13 +511,22 @@ describe("Terraform module (terraform/)", () => {
       await Promise.all([worker(), worker()]);
     });
 
-    it("is laid out as terraform fmt lays it out", () => expect(formatted.join("\n")).to.equal(""));
+    it("is laid out as terraform fmt lays it out, examples and tests included", () => expect(formatted).to.equal(""));
 
-    it("applies with the defaults; key policy, event patterns and alarm equal the core's", () =>
-      expectRunsPass(module, "apply.tftest.hcl"));
+    it("passes its own tests (terraform/tests), run in terraform/ as its maintainers run them", () => {
+      const files = readdirSync(path.join(MODULE_DIR, "tests"));
+      expect(files.length).to.be.greaterThan(0);
+      for (const file of files) expectRunsPass(own, file);
+    });
 
-    it("warns, as the core does, when alerts would reach nobody", () => {
-      expect(module.runs.find((r) => r.run === "no-alert-destination")?.status, describeResult(module)).to.equal("pass");
+    for (const example of ["single-region", "dual-region", "existing-topic"]) {
+      it(`examples/${example} passes its own terraform test, as a configuration that uses the module tests itself`, () =>
+        expectRunsPass(examples[example], "plan.tftest.hcl"));
+    }
+
+    it("applies with the defaults; key policy, event patterns and alarm equal the core's", () => {
+      expectRunsPass(module, "apply.tftest.hcl");
+      expectCoreValues(stateOf(module, "apply.tftest.hcl"), INPUT);
     });
 
     it("keeps the key when the cluster name and alert emails change", () => {
@@ -483,6 +538,7 @@ describe("Terraform module (terraform/)", () => {
 
     it("dual-region with administrators, restricted grants, tags and chosen events: the replica and its monitoring match the core", () => {
       expectRunsPass(module, "dual-region.tftest.hcl");
+      expectCoreValues(stateOf(module, "dual-region.tftest.hcl"), DUAL_REGION);
       const refused = refusedDestroys(module, "dual-region.tftest.hcl");
       expect(refused).to.not.have.length(0);
       expect(["aws_kms_key.this", "aws_kms_replica_key.replica[0]"]).to.include.members(refused);
@@ -490,28 +546,47 @@ describe("Terraform module (terraform/)", () => {
 
     it("existing topics, no access-denied rule, no rotation, account access off (the deployer an administrator)", () => {
       expectRunsPass(module, "existing-topics.tftest.hcl");
+      const state = stateOf(module, "existing-topics.tftest.hcl");
+      expectCoreValues(state, EXISTING_TOPICS);
+      const created = [...state.keys()];
+      expect(created.filter((address) => /aws_sns_topic\.|aws_sns_topic_policy|access_denied/.test(address))).to.deep.equal([]);
+      expect(state.get("aws_kms_key.this")!.enable_key_rotation).to.equal(false);
     });
 
     for (const bad of BAD_VALUES) {
       it(`stops the plan on ${bad.name} with the package's message`, () => {
-        const summaries = bad.variable
-          ? ["Invalid value for variable"]
-          : ["Resource precondition failed", ...(bad.alsoWarns ? ["Check block assertion failed"] : [])];
+        const summaries = bad.variable ? ["Invalid value for variable"] : ["Resource precondition failed"];
         expectPlanFailure(module, `bad-${bad.name}.tftest.hcl`, bad.message, summaries);
       });
     }
-
-    it("the example validates and applies, and refuses a bad role ARN", () => {
-      expectRunsPass(example, "apply.tftest.hcl");
-      expectPlanFailure(example, "bad-role.tftest.hcl", "camunda_cluster_role_arn must be an IAM role ARN", ["Invalid value for variable"]);
-    });
 
     it("two clusters in two regions, one module call each on its own provider, apply side by side", () =>
       expectRunsPass(twoRegions, "apply.tftest.hcl"));
 
     for (const name of ["defaults", "dual-region", "existing-topics"]) {
-      it(`module and construct build the same resources, setting for setting (${name})`, () =>
-        expectRunsPass(equivalence[name], "equal.tftest.hcl"));
+      it(`module and construct build the same resources, setting for setting (${name})`, () => {
+        const { root, result } = equivalence[name];
+        expectRunsPass(result, "equal.tftest.hcl");
+        const state = stateOf(result, "equal.tftest.hcl");
+        const spec = buildByokSpec(root.input);
+        let compared = 0;
+        for (const resource of spec.resources) {
+          const constructValues = state.get(terraformAddress(root.byok.resources.get(resource.logicalId)!));
+          const moduleValues = state.get(moduleAddress(root.input, resource.logicalId));
+          expect(constructValues, `${resource.logicalId} (construct)`).to.not.equal(undefined);
+          expect(moduleValues, `${resource.logicalId} (module) at ${moduleAddress(root.input, resource.logicalId)}`).to.not.equal(
+            undefined,
+          );
+          for (const setting of Object.keys(resource.settings)) {
+            const attribute = snakeCase(setting);
+            expect(comparable(moduleValues![attribute]), `${resource.logicalId}.${attribute}`).to.deep.equal(
+              comparable(constructValues![attribute]),
+            );
+            compared++;
+          }
+        }
+        expect(compared).to.be.greaterThan(50);
+      });
     }
   });
 });

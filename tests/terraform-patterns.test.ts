@@ -2,18 +2,18 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { RE2JS } from "re2js";
 import { validateByokInput } from "../shared";
-import type { DeferredCheck } from "../shared/internal";
+import type { CheckOnUnknown } from "../shared/internal";
 import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
 
 const TOKEN = "${TfToken[TOKEN.1]}";
 
 /** The pattern checks the core hands to Terraform when every input is a token. */
-function deferredPatterns(): Extract<DeferredCheck, { kind: "matches" }>[] {
-  const { deferred } = validateByokInput(
+function deferredPatterns(): Extract<CheckOnUnknown, { kind: "matches" }>[] {
+  const { checksOnUnknowns } = validateByokInput(
     { camundaClusterRoleArn: TOKEN, clusterRegion: TOKEN, clusterName: TOKEN },
-    { isUnresolved: (value) => value === TOKEN },
+    { isUnknown: (value) => value === TOKEN },
   );
-  return deferred.filter((check): check is Extract<DeferredCheck, { kind: "matches" }> => check.kind === "matches");
+  return checksOnUnknowns.filter((check): check is Extract<CheckOnUnknown, { kind: "matches" }> => check.kind === "matches");
 }
 
 describe("patterns handed to Terraform's regex (RE2 syntax, checked with re2js)", () => {

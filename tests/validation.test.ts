@@ -143,9 +143,10 @@ describe("validation", () => {
       });
 
       it("hands the check to the engine when the deployer is not known yet, and skips it with account access on", () => {
-        const { deferred } = validateByokInput(accountOff([ADMIN_ROLE_ARN]), { keyAccountId: "111122223333" });
+        const { checksOnUnknowns: deferred } = validateByokInput(accountOff([ADMIN_ROLE_ARN]), { keyAccountId: "111122223333" });
         expect(deferred.filter((d) => d.kind === "deployerAdministers").map((d) => d.value)).to.deep.equal([[ADMIN_ROLE_ARN]]);
-        expect(validateByokInput(validInput({ keyAdministratorArns: [ADMIN_ROLE_ARN] }), options(session)).deferred).to.deep.equal([]);
+        const accountOn = validateByokInput(validInput({ keyAdministratorArns: [ADMIN_ROLE_ARN] }), options(session)).checksOnUnknowns;
+        expect(accountOn.filter((d) => d.kind === "deployerAdministers")).to.deep.equal([]);
       });
     });
 
@@ -165,7 +166,7 @@ describe("validation", () => {
     it("leaves room for the longest key ARN and role ARN with the defaults", () => {
       expect(() =>
         validateByokInput(validInput({ camundaClusterRoleArn: "${TfToken[TOKEN.1]}", backupRegion: "eu-west-1" }), {
-          isUnresolved: (v) => v === "${TfToken[TOKEN.1]}",
+          isUnknown: (v) => v === "${TfToken[TOKEN.1]}",
         }),
       ).to.not.throw();
       const few = Array.from({ length: 20 }, (_, i) => `Custom${"X".repeat(50)}${i}`);
@@ -232,35 +233,39 @@ describe("validation", () => {
 
   describe("values an engine knows only at deploy time", () => {
     const token = "${TfToken[TOKEN.7]}";
-    const isUnresolved = (value: unknown) => value === token;
+    const isUnknown = (value: unknown) => value === token;
     it("skips the checks that need them and keeps the others", () => {
       expect(() =>
         validateByokInput(
           { camundaClusterRoleArn: token, clusterRegion: token, clusterName: token, deletionWindowInDays: token as unknown as number },
-          { isUnresolved },
+          { isUnknown },
         ),
       ).to.not.throw();
       const error = expectValidationError(() =>
         validateByokInput(
           { camundaClusterRoleArn: token, clusterRegion: "eu-central-1", clusterName: "ok", deletionWindowInDays: 3 },
-          { isUnresolved },
+          { isUnknown },
         ),
       );
       expect(problemInputs(error)).to.deep.equal(["deletionWindowInDays"]);
     });
 
     it("hands the skipped checks over as data an engine can enforce later", () => {
-      const { deferred } = validateByokInput(
+      const { checksOnUnknowns: deferred } = validateByokInput(
         { camundaClusterRoleArn: token, clusterRegion: token, clusterName: token, deletionWindowInDays: token as unknown as number },
-        { isUnresolved },
+        { isUnknown },
       );
       expect(deferred.map((check) => `${check.input}:${check.kind}`)).to.deep.equal([
         "clusterRegion:oneOf",
+        // The provider's region, which no engine told: the engine compares it before the key exists.
+        "clusterRegion:equals",
+        // A role in the key's partition: the region is known only later too.
+        "camundaClusterRoleArn:arnInPartitionOf",
         "camundaClusterRoleArn:matches",
         "clusterName:matches",
         "deletionWindowInDays:wholeNumberBetween",
       ]);
-      const role = deferred.find((check) => check.input === "camundaClusterRoleArn");
+      const role = deferred.find((check) => check.input === "camundaClusterRoleArn" && check.kind === "matches");
       if (role?.kind !== "matches") throw new Error("expected a pattern for the role ARN");
       expect(new RegExp(role.pattern).test(CAMUNDA_ROLE_ARN)).to.equal(true);
       expect(new RegExp(role.pattern).test("arn:aws:iam::123456789012:user/x")).to.equal(false);

@@ -83,7 +83,9 @@ function healthy(): Record<string, FakeHandler> {
         Rules: [
           {
             Name: "camunda-byok-payments-prod-key-events",
-            EventPattern: JSON.stringify(buildEventPattern({ keyArn: KEY_ARN, camundaClusterRoleArn: CAMUNDA_ROLE_ARN })),
+            EventPattern: JSON.stringify(
+              buildEventPattern({ keyArn: KEY_ARN, keyId: KEY_ARN.split("/")[1], camundaClusterRoleArn: CAMUNDA_ROLE_ARN }),
+            ),
             State: "ENABLED",
           },
         ],

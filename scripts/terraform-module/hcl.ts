@@ -1,57 +1,21 @@
 // HCL expressions and blocks as data, and a printer whose output `terraform fmt` leaves as it is.
-import { listExpressionOf, mapExpressionOf, stringParts, wholeExpression } from "./symbols";
+import { stringParts, wholeExpression } from "./unknowns";
 
 export type Hcl =
-  /** A plain value; a string may hold stand-ins (symbols.ts), printed as template interpolations. */
+  /** A plain value; a string may hold stand-ins (unknowns.ts), printed as template interpolations. */
   | { kind: "value"; value: string | number | boolean | null }
   /** An expression already written as one line of HCL. */
   | { kind: "expression"; text: string }
   | { kind: "list"; items: Hcl[] }
-  /** An object; `base`, a map expression, is merged under its entries. */
-  | { kind: "object"; entries: [string, Hcl][]; base?: string }
+  | { kind: "object"; entries: [string, Hcl][] }
   | { kind: "call"; name: string; args: Hcl[] }
-  | { kind: "conditional"; test: string; then: Hcl; else: Hcl };
+  | { kind: "conditional"; test: string; whenTrue: Hcl; whenFalse: Hcl }
+  /** A list element or call argument with a comment line above it (a statement's AWS source, say). */
+  | { kind: "commented"; comment: string; value: Hcl };
 
 export const hclValue = (value: string | number | boolean | null): Hcl => ({ kind: "value", value });
 export const hclExpression = (text: string): Hcl => ({ kind: "expression", text });
 export const hclCall = (name: string, ...args: Hcl[]): Hcl => ({ kind: "call", name, args });
-
-/** A JSON-like value whose strings, list elements and map keys may be stand-ins, as HCL. */
-export function fromValue(value: unknown): Hcl {
-  if (value === null || value === undefined) return hclValue(null);
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return hclValue(value);
-  if (Array.isArray(value))
-    return listWithSplices(
-      value.map((item) => ({ splice: listExpressionOf(item), item })),
-      fromValue,
-    );
-  if (typeof value === "object" && "$json" in value) return hclCall("jsonencode", fromValue((value as { $json: unknown }).$json));
-  let base: string | undefined;
-  const entries: [string, Hcl][] = [];
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    const merged = mapExpressionOf(key);
-    if (merged !== undefined) base = merged;
-    else entries.push([key, fromValue(item)]);
-  }
-  return { kind: "object", entries, ...(base !== undefined ? { base } : {}) };
-}
-
-/** A list some of whose elements stand for whole lists: those are spliced in with concat(). */
-export function listWithSplices<T>(items: { splice?: string; item: T }[], convert: (item: T) => Hcl): Hcl {
-  if (!items.some((entry) => entry.splice !== undefined)) return { kind: "list", items: items.map((entry) => convert(entry.item)) };
-  const parts: Hcl[] = [];
-  let run: Hcl[] | undefined;
-  for (const entry of items) {
-    if (entry.splice !== undefined) {
-      run = undefined;
-      parts.push(hclExpression(entry.splice));
-    } else {
-      if (!run) parts.push({ kind: "list", items: (run = []) });
-      run.push(convert(entry.item));
-    }
-  }
-  return parts.length === 1 ? parts[0] : hclCall("concat", ...parts);
-}
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const INLINE_WIDTH = 100;
@@ -95,14 +59,11 @@ export function printHcl(node: Hcl, indent = 0): string {
       return `[\n${items.map((item) => `${inner}${item},\n`).join("")}${pad}]`;
     }
     case "object": {
-      const body =
-        node.entries.length === 0
-          ? "{}"
-          : `{\n${printAttributes(
-              node.entries.map(([key, value]) => [objectKey(key), value]),
-              indent + 2,
-            )}${pad}}`;
-      return node.base === undefined ? body : node.entries.length === 0 ? node.base : `merge(${node.base}, ${body})`;
+      if (node.entries.length === 0) return "{}";
+      return `{\n${printAttributes(
+        node.entries.map(([key, value]) => [objectKey(key), value]),
+        indent + 2,
+      )}${pad}}`;
     }
     case "call": {
       const [only] = node.args;
@@ -113,7 +74,9 @@ export function printHcl(node: Hcl, indent = 0): string {
       return `${node.name}(\n${args.map((arg) => `${inner}${arg},\n`).join("")}${pad})`;
     }
     case "conditional":
-      return `${node.test} ? ${printHcl(node.then, indent)} : ${printHcl(node.else, indent)}`;
+      return `${node.test} ? ${printHcl(node.whenTrue, indent)} : ${printHcl(node.whenFalse, indent)}`;
+    case "commented":
+      return `# ${node.comment}\n${pad}${printHcl(node.value, indent)}`;
   }
 }
 

@@ -23,28 +23,27 @@ export const RESOURCE_TYPES: Record<ResourceKind, string> = {
   metricAlarm: "aws_cloudwatch_metric_alarm",
 };
 
-/** Each primary resource's Terraform name; a replica's is `replica_<name>` (or `replica`). */
-const PRIMARY_NAMES: Record<keyof (typeof LOGICAL_IDS)["primary"], string> = {
-  key: "this",
-  alias: "this",
-  alertTopic: "alerts",
-  alertTopicPolicy: "alerts",
-  alertSubscription: "alerts",
-  alertSubscriptions: "alerts",
-  keyEventsRule: "key_events",
-  keyEventsTarget: "key_events",
-  accessDeniedRule: "access_denied",
-  accessDeniedTarget: "access_denied",
-  alarm: "key_deletion",
-  keyEventsDeliveryAlarm: "key_events_delivery",
-  accessDeniedDeliveryAlarm: "access_denied_delivery",
+/** The Terraform name of each resource of a site's monitoring, in the monitoring submodule. */
+export const MONITORING_NAMES: Record<string, string> = {
+  [LOGICAL_IDS.primary.alertTopic]: "alerts",
+  [LOGICAL_IDS.primary.alertTopicPolicy]: "alerts",
+  [LOGICAL_IDS.primary.alertSubscriptions]: "alerts",
+  [LOGICAL_IDS.primary.keyEventsRule]: "key_events",
+  [LOGICAL_IDS.primary.keyEventsTarget]: "key_events",
+  [LOGICAL_IDS.primary.accessDeniedRule]: "access_denied",
+  [LOGICAL_IDS.primary.accessDeniedTarget]: "access_denied",
+  [LOGICAL_IDS.primary.alarm]: "key_deletion",
+  [LOGICAL_IDS.primary.keyEventsDeliveryAlarm]: "key_events_delivery",
+  [LOGICAL_IDS.primary.accessDeniedDeliveryAlarm]: "access_denied_delivery",
 };
 
-export const TERRAFORM_NAMES = new Map<string, string>();
-for (const role of ["primary", "replica"] as SiteRole[]) {
-  for (const [key, name] of Object.entries(PRIMARY_NAMES)) {
-    const id = LOGICAL_IDS[role][key as keyof typeof PRIMARY_NAMES];
-    if (typeof id !== "string") continue;
-    TERRAFORM_NAMES.set(id, role === "primary" ? name : name === "this" ? "replica" : `replica_${name}`);
-  }
-}
+/** The Terraform name of each resource in the root module: the keys and their aliases. */
+export const ROOT_NAMES: Record<string, string> = {
+  [LOGICAL_IDS.primary.key]: "this",
+  [LOGICAL_IDS.primary.alias]: "this",
+  [LOGICAL_IDS.replica.key]: "replica",
+  [LOGICAL_IDS.replica.alias]: "replica",
+};
+
+/** The monitoring submodule's call per site. */
+export const MONITORING_CALLS: Record<SiteRole, string> = { primary: "monitoring", replica: "replica_monitoring" };

@@ -1,118 +1,84 @@
-// The module's README: how to use it, what it guarantees, and its inputs and outputs from their declarations.
-import { declaredMembers } from "./declarations";
-import { fromValue, printHcl } from "./hcl";
-import type { ModuleSpec } from "./module-spec";
-import { snakeCase, terraformWords } from "./names";
+// The module's README tables in terraform-docs' form, between its markers: requirements,
+// providers, modules, resources, inputs and outputs, from what the generator printed. The prose
+// around them is written by hand in terraform/README.md.
+import type { GeneratedModule } from "./files";
 import { AWS_PROVIDER_CONSTRAINT, TERRAFORM_CONSTRAINT } from "./requirements";
-import type { ModuleVariable } from "./variables";
+import { rootVariables } from "./variables";
+import { printHcl } from "./hcl";
+import { plainHcl } from "./values-hcl";
 
-function markdownCell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+export const BEGIN = "<!-- BEGIN_TF_DOCS -->";
+export const END = "<!-- END_TF_DOCS -->";
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+const anchor = (kind: string, name: string) => `<a name="${kind}_${name}"></a> [${name}](#${kind}\\_${name.replace(/_/g, "\\_")})`;
+const registry = (type: string, data: boolean) =>
+  `https://registry.terraform.io/providers/hashicorp/aws/latest/docs/${data ? "data-sources" : "resources"}/${type.replace(/^aws_/, "")}`;
+
+/** The generated part of the README, markers included. */
+export function terraformDocs(module: GeneratedModule): string {
+  // The root's own resources and data sources, as terraform-docs lists them (the submodule's are its own).
+  const resources = [...module.files["main.tf"].matchAll(/^(resource|data) "(\w+)" "(\w+)"/gm)]
+    .map((m) => ({ data: m[1] === "data", type: m[2], address: `${m[2]}.${m[3]}` }))
+    .sort((a, b) => a.address.localeCompare(b.address));
+  const rows = (header: string, lines: string[]) => `${header}\n${lines.join("\n")}`;
+  const outputs = [...module.files["outputs.tf"].matchAll(/^output "(\w+)" \{\n\s+description = "((?:[^"\\]|\\.)*)"/gm)];
+  return [
+    BEGIN,
+    "## Requirements",
+    "",
+    rows("| Name | Version |\n|------|---------|", [
+      `| ${anchor("requirement", "terraform")} | ${TERRAFORM_CONSTRAINT} |`,
+      `| ${anchor("requirement", "aws")} | ${AWS_PROVIDER_CONSTRAINT} |`,
+    ]),
+    "",
+    "## Providers",
+    "",
+    rows("| Name | Version |\n|------|---------|", [
+      `| ${anchor("provider", "aws")} | ${AWS_PROVIDER_CONSTRAINT} |`,
+      `| ${anchor("provider", "aws.backup")} | ${AWS_PROVIDER_CONSTRAINT} |`,
+    ]),
+    "",
+    "## Modules",
+    "",
+    rows(
+      "| Name | Source | Version |\n|------|--------|---------|",
+      [...module.files["monitoring.tf"].matchAll(/^module "(\w+)" \{\n\s+source\s+= "([^"]+)"/gm)].map(
+        (m) => `| ${anchor("module", m[1])} | ${m[2]} | n/a |`,
+      ),
+    ),
+    "",
+    "## Resources",
+    "",
+    rows(
+      "| Name | Type |\n|------|------|",
+      resources.map((r) => `| [${r.address}](${registry(r.type, r.data)}) | ${r.data ? "data source" : "resource"} |`),
+    ),
+    "",
+    "## Inputs",
+    "",
+    rows(
+      "| Name | Description | Type | Default | Required |\n|------|-------------|------|---------|:--------:|",
+      rootVariables().map((variable) => {
+        const shown = variable.default === undefined ? "n/a" : `\`${printHcl(plainHcl(variable.default)).replace(/\n\s*/g, " ")}\``;
+        return `| ${anchor("input", variable.name)} | ${cell(variable.description)} | \`${variable.type}\` | ${shown} | ${variable.default === undefined ? "yes" : "no"} |`;
+      }),
+    ),
+    "",
+    "## Outputs",
+    "",
+    rows(
+      "| Name | Description |\n|------|-------------|",
+      outputs.map((m) => `| ${anchor("output", m[1])} | ${cell(JSON.parse(`"${m[2]}"`))} |`),
+    ),
+    END,
+  ].join("\n");
 }
 
-export function readme(spec: ModuleSpec, variables: ModuleVariable[]): string {
-  const docs = declaredMembers("spec-types.ts", "ByokOutputsSpec");
-  const inputRows = variables.map((variable) => {
-    const shown = variable.default === undefined ? "" : `\`${printHcl(fromValue(variable.default)).replace(/\n\s*/g, " ")}\``;
-    return `| \`${variable.name}\` | ${markdownCell(variable.description)} | \`${variable.type}\` | ${shown} | ${variable.default === undefined ? "yes" : "no"} |`;
-  });
-  const outputRows = spec.outputs.map(([name]) => {
-    const doc = docs.find((member) => snakeCase(member.name) === name)!;
-    return `| \`${name}\` | ${markdownCell(terraformWords(doc.text))} |`;
-  });
-  const resources = [...spec.resources]
-    .sort((a, b) => Number(a.backupRegion) - Number(b.backupRegion))
-    .map(
-      (resource) =>
-        `- \`${resource.type}.${resource.name}\`${resource.condition ? ` (when \`${resource.condition}\`)` : ""}${resource.forEach ? " (one per alert email)" : ""}`,
-    );
-  return `<!-- Generated from camunda-byok-kms's core by \`npm run generate:terraform\`: do not edit. -->
-# camunda-byok-kms Terraform module
-
-The customer side of Camunda 8 SaaS "Bring Your Own Key" on AWS, for Terraform and OpenTofu: a
-symmetric KMS key whose policy lets the Camunda cluster's IAM role use it, its alias, and the alerts
-that fire when someone disables, deletes or re-scopes it. Paste \`key_arn\` (and \`replica_key_arn\`)
-into the Camunda Console.
-
-It is generated from the same core as the package's Pulumi component and CDKTF construct, so the key
-policy, the event patterns and the alarms are the ones they create (a test applies both and compares).
-
-## Usage
-
-\`\`\`hcl
-provider "aws" {
-  region = "eu-central-1"
-}
-
-module "camunda_byok" {
-  source = "git::https://github.com/<owner>/camunda-byok-kms.git//terraform?ref=v0.1.0"
-
-  camunda_cluster_role_arn = "arn:aws:iam::123456789012:role/c8-cluster/c8-apps-0000"
-  cluster_region           = "eu-central-1"
-  cluster_name             = "payments-prod"
-  alert_emails             = ["oncall@example.com"]
-
-  # The replica's provider: the backup region with backup_region, otherwise the same provider.
-  providers = {
-    aws        = aws
-    aws.backup = aws
-  }
-}
-
-output "key_arn" {
-  value = module.camunda_byok.key_arn
-}
-\`\`\`
-
-For dual-region backups, add a provider for the backup region and set \`backup_region\`:
-
-\`\`\`hcl
-provider "aws" {
-  alias  = "backup"
-  region = "eu-west-1"
-}
-
-module "camunda_byok" {
-  # ...as above, plus:
-  backup_region = "eu-west-1"
-  providers = {
-    aws        = aws
-    aws.backup = aws.backup
-  }
-}
-\`\`\`
-
-Choose \`backup_region\` before the first \`apply\`: adding or removing it later replaces the key, which
-Camunda cannot follow.
-
-## Safety
-
-- The key and the replica have \`prevent_destroy\`: Terraform takes it only as a literal, so unlike the
-  Pulumi and CDKTF front ends the module has no \`prevent_destroy\` input. A deleted key loses the
-  cluster's data. To retire a key on purpose, take it out of the state
-  (\`terraform state rm module.camunda_byok.aws_kms_key.this\`) and schedule its deletion with
-  \`aws kms schedule-key-deletion\`, which waits \`deletion_window_in_days\`.
-- Bad values stop \`terraform plan\` before anything is created: each variable's \`validation\` blocks
-  and the key's preconditions say what is wrong with which input, in the package's words.
-- The alerts need a CloudTrail trail that logs management events in each key's region.
-- Requires Terraform ${TERRAFORM_CONSTRAINT} and the AWS provider ${AWS_PROVIDER_CONSTRAINT}; tested with
-  Terraform 1.11.4 and the provider 5.100.0. OpenTofu 1.6+ reads the same configuration, but was not
-  run here.
-
-## Inputs
-
-| Name | Description | Type | Default | Required |
-|---|---|---|---|---|
-${inputRows.join("\n")}
-
-## Outputs
-
-| Name | Description |
-|---|---|
-${outputRows.join("\n")}
-
-## Resources
-
-${resources.join("\n")}
-`;
+/** The README with its generated part replaced. */
+export function withTerraformDocs(readme: string, module: GeneratedModule): string {
+  const start = readme.indexOf(BEGIN);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`terraform/README.md needs the markers ${BEGIN} and ${END}`);
+  return readme.slice(0, start) + terraformDocs(module) + readme.slice(end + END.length);
 }

@@ -5,5 +5,8 @@
  * so 5.49.0: inferred from the date, not checked against the changelog). Tested with 5.100.0.
  */
 export const AWS_PROVIDER_CONSTRAINT = ">= 5.49.0, < 7.0.0";
-/** `check` blocks came in Terraform 1.5 (OpenTofu 1.6). */
-export const TERRAFORM_CONSTRAINT = ">= 1.5.0";
+/**
+ * Validations that read other variables and data sources came in Terraform 1.9: each check of the
+ * core stands on the variable it judges.
+ */
+export const TERRAFORM_CONSTRAINT = ">= 1.9.0";

@@ -1,44 +1,71 @@
+import { type Choices, type Condition, isSet } from "../conditions";
 import type { ByokProblem } from "../errors";
+import type { TemplateString } from "../template";
 
 /**
- * A check that waits for a value only the engine knows (a Terraform variable, say), as data an
- * engine can turn into its own condition. Patterns are RE2-compatible, as Terraform needs.
+ * A check that waits for values only the engine knows (a Terraform variable, a token), as data an
+ * engine turns into its own condition: a validation block or a precondition. Patterns are
+ * RE2-compatible, as Terraform needs. `message` is the core's words without the `(got ...)` an
+ * engine adds where it can; `when`, if given, is the condition under which the check applies.
  */
-export type DeferredCheck = { input: string; value: unknown; message: string } & DeferredRule;
+export type CheckOnUnknown = {
+  input: string;
+  value: unknown;
+  message: TemplateString;
+  when?: Condition;
+  /** The resource whose creation the check guards, when it reads what only its provider knows. */
+  guards?: "key" | "replicaKey";
+} & CheckRule;
 
-type DeferredRule =
+/** What the value must satisfy. */
+export type CheckRule =
   | { kind: "matches"; pattern: string }
   | { kind: "notMatches"; pattern: string }
   | { kind: "oneOf"; values: readonly string[] }
   | { kind: "wholeNumberBetween"; min: number; max: number }
-  /** `value` must differ from `other`, another input's value. */
+  /** `value` must equal `other` (another input's value, or what the provider says). */
+  | { kind: "equals"; other: unknown }
   | { kind: "differsFrom"; other: unknown }
   /** `value`, an ARN, must name `region` (another input's value) as its region. */
   | { kind: "arnInRegion"; region: unknown }
+  /** `value`, an ARN (or, `each`, a list of ARNs), must be in the partition of `region`. */
+  | { kind: "arnInPartitionOf"; region: unknown; each: boolean }
+  /** `value`, a region, must be in the partition of `region`. */
+  | { kind: "regionInPartitionOf"; region: unknown }
   /** `value` is a list: each element must match. */
   | { kind: "eachMatches"; pattern: string }
   /** `value` is a list without repeats. */
   | { kind: "distinctElements"; ignoreCase: boolean }
   /** `value` is a list with an element. */
   | { kind: "notEmpty" }
-  /** `value` is a map of at most `maxEntries`, each key matching one pattern and not another nor a reserved key, each value matching. */
-  | {
-      kind: "mapEntries";
-      maxEntries: number;
-      keyPattern: string;
-      keyExcludedPattern: string;
-      reservedKeys: readonly string[];
-      valuePattern: string;
-    }
+  /** `value`, a list, must not hold `other`. */
+  | { kind: "excludes"; other: unknown }
+  /** `value` is a map of at most `max` entries. */
+  | { kind: "mapSizeAtMost"; max: number }
+  /** Every key of the map `value` must match `pattern`, or (`negate`) must not. */
+  | { kind: "eachKeyMatches"; pattern: string; negate: boolean }
+  /** No key of the map `value` is one of `keys`. */
+  | { kind: "keysExclude"; keys: readonly string[] }
+  /** Every value of the map `value` must match `pattern`. */
+  | { kind: "eachValueMatches"; pattern: string }
   /** `value`, the administrators, must include the principal the engine deploys as (or its account root). */
-  | { kind: "deployerAdministers" };
+  | { kind: "deployerAdministers" }
+  /** `value`, a region, should be the one `pairs` gives `region` (a warning). */
+  | { kind: "pairedWith"; region: unknown; pairs: Readonly<Record<string, string>> }
+  /** `condition`, over other inputs, must hold. */
+  | { kind: "holds"; condition: Condition };
 
-/** Collects problems and warnings, and knows which values are not known yet. */
+/** A check as it is declared before its value is known: Omit over each member of the union. */
+type WithoutValue<T> = T extends unknown ? Omit<T, "value"> : never;
+
+/** Collects problems and warnings, and the checks left to an engine for values known only later. */
 export class Checker {
   readonly problems: ByokProblem[] = [];
   readonly warnings: ByokProblem[] = [];
-  readonly deferred: DeferredCheck[] = [];
-  constructor(private readonly unresolved: (value: unknown) => boolean) {}
+  readonly checksOnUnknowns: CheckOnUnknown[] = [];
+  readonly warningsOnUnknowns: CheckOnUnknown[] = [];
+
+  constructor(readonly choices: Choices) {}
 
   problem(input: string, message: string): void {
     this.problems.push({ input, message });
@@ -46,9 +73,13 @@ export class Checker {
   warn(input: string, message: string): void {
     this.warnings.push({ input, message });
   }
-  /** A value present and known now: the only kind a static check can judge. */
+  /** A value present and known now: the only kind a check made now can judge. */
   known(value: unknown): boolean {
-    return value !== undefined && !this.unresolved(value);
+    return value !== undefined && !this.choices.knowledge.isUnknown(value);
+  }
+  /** A value present but known only to the engine: its checks are left to it. */
+  unknown(value: unknown): boolean {
+    return value !== undefined && this.choices.knowledge.isUnknown(value);
   }
   string(input: string, value: unknown): value is string {
     if (typeof value === "string") return true;
@@ -60,29 +91,50 @@ export class Checker {
       this.problem(input, `must be true or false (got ${showValue(value)})`);
     }
   }
-  /** A value present but known only to the engine: its checks are deferred. */
-  pending(value: unknown): boolean {
-    return value !== undefined && this.unresolved(value);
+  /**
+   * Leaves a check to the engine. On a value that may be null (a Terraform variable without a
+   * value), the check applies only where it has one.
+   */
+  later(check: CheckOnUnknown): void {
+    this.checksOnUnknowns.push(this.scoped(check));
   }
-  /** Defers a check on a value the engine knows only later. */
-  defer(later: { input: string; message: string; value: unknown } & DeferredRule): void {
-    this.deferred.push(later as DeferredCheck);
+  /** A warning the engine gives once it knows the value. */
+  warnLater(check: CheckOnUnknown): void {
+    this.warningsOnUnknowns.push(this.scoped(check));
   }
-  /** Runs `check` on a known value, or defers `later` for one the engine knows only later. */
-  unlessPending(value: unknown, later: { input: string; message: string } & DeferredRule, check: () => void): void {
+  private scoped(check: CheckOnUnknown): CheckOnUnknown {
+    const top = check.input.split(/[.[]/)[0];
+    if (!this.choices.knowledge.mayBeNull(check.value) || check.kind === "holds") return check;
+    const when = check.when === undefined ? isSet(top) : { $all: [isSet(top), check.when] };
+    return { ...check, when };
+  }
+  /** Runs `check` on a known value, or leaves `later` to the engine for one known only later. */
+  unlessUnknown(value: unknown, later: WithoutValue<CheckOnUnknown>, check: () => void): void {
     if (value === undefined) return;
-    if (this.unresolved(value)) this.deferred.push({ ...later, value } as DeferredCheck);
+    if (this.unknown(value)) this.later({ ...later, value } as CheckOnUnknown);
     else check();
+  }
+  /** A rule across inputs: `input` is wrong (`message`) unless `condition` holds. */
+  require(input: string, message: string, condition: Condition): void {
+    const decided = this.choices.decide(condition);
+    if (decided === false) this.problem(input, message);
+    else if (decided !== true) this.later({ input, value: undefined, message, kind: "holds", condition: decided });
+  }
+  /** A warning across inputs: `input` deserves a look (`message`) unless `condition` holds. */
+  adviseUnless(input: string, message: string, condition: Condition): void {
+    const decided = this.choices.decide(condition);
+    if (decided === false) this.warn(input, message);
+    else if (decided !== true) this.warnLater({ input, value: undefined, message, kind: "holds", condition: decided });
   }
   integerInRange(input: string, value: unknown, min: number, max: number, unit: string): void {
     const message = `must be a whole number of ${unit} between ${min} and ${max}`;
-    this.unlessPending(value, { input, message, kind: "wholeNumberBetween", min, max }, () => {
+    this.unlessUnknown(value, { input, message, kind: "wholeNumberBetween", min, max }, () => {
       if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
         this.problem(input, `${message} (got ${showValue(value)})`);
       }
     });
   }
-  /** The known elements of a list input, each with its indexed name. */
+  /** The known elements of a list input, each with its indexed name; none for a list known later. */
   list(input: string, value: unknown): { name: string; value: unknown }[] {
     if (!this.known(value)) return [];
     if (!Array.isArray(value)) {

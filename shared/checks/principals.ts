@@ -7,16 +7,28 @@ import {
   parseRoleArn,
   ROLE_ARN_PATTERN,
 } from "../arns";
-import { showValue, type Checker } from "./checker";
-import { DEFAULTS, type ByokInput } from "../inputs";
-import { buildKeyPolicyTemplate, keyPolicyBytes, keyPolicyBytesUpperBound, MAX_KEY_POLICY_BYTES, type PolicyDocument } from "../key-policy";
+import { any, type Condition, isNonEmpty, isTrue, not } from "../conditions";
+import type { ByokInput } from "../inputs";
 import type { Partition } from "../regions";
+import { type Checker, showValue } from "./checker";
+import { checkArnPartition } from "./regions";
 
-// Who the key policy names: the Camunda role, the administrators, and whether it fits and leaves the key manageable.
+// Who the key policy names: the Camunda role and the administrators, and whether the key stays manageable.
 
 const ACCOUNT_ID = /^\d{12}$/;
 
-export function checkRoleArn(check: Checker, arn: unknown, keyPartition: Partition | undefined): Partition | undefined {
+/** Without the account statement someone must keep the key manageable; AWS's lockout check wants the deployer. */
+const NOBODY_MANAGES =
+  "must name at least one administrator when enableDefaultAccountAccess is false, or nobody could manage the key (AWS rejects such a policy)";
+const DEPLOYER_LOCKED_OUT =
+  "must include the principal that deploys the key when enableDefaultAccountAccess is false, or AWS refuses to create it (MalformedPolicyDocumentException: the policy would lock its creator out); add the deploying role to keyAdministratorArns, or keep enableDefaultAccountAccess on";
+
+export function checkRoleArn(
+  check: Checker,
+  arn: unknown,
+  keyPartition: Partition | undefined,
+  clusterRegion: unknown,
+): Partition | undefined {
   const name = "camundaClusterRoleArn";
   if (arn === undefined || arn === "") {
     check.problem(
@@ -25,17 +37,15 @@ export function checkRoleArn(check: Checker, arn: unknown, keyPartition: Partiti
     );
     return undefined;
   }
-  if (!check.known(arn)) {
-    check.unlessPending(
-      arn,
-      {
-        input: name,
-        message: "must be an IAM role ARN like arn:aws:iam::123456789012:role/path/name",
-        kind: "matches",
-        pattern: ROLE_ARN_PATTERN,
-      },
-      () => {},
-    );
+  checkArnPartition(check, name, arn, clusterRegion);
+  if (check.unknown(arn)) {
+    check.later({
+      input: name,
+      value: arn,
+      message: "must be an IAM role ARN like arn:aws:iam::123456789012:role/path/name",
+      kind: "matches",
+      pattern: ROLE_ARN_PATTERN,
+    });
     return undefined;
   }
   if (!check.string(name, arn)) return undefined;
@@ -50,61 +60,80 @@ export function checkRoleArn(check: Checker, arn: unknown, keyPartition: Partiti
   return parsed.partition;
 }
 
-export function checkAdministrators(
+/** A list of IAM principals the policy names (administrators, or who may delete the key). */
+export function checkPrincipalList(
   check: Checker,
-  input: ByokInput,
+  input: "keyAdministratorArns" | "keyDeletionAllowedArns",
+  list: unknown,
+  roleArn: unknown,
   keyPartition: Partition | undefined,
-  keyAccountId: string | undefined,
-  deployerArn?: string,
-): void {
-  check.boolean("enableDefaultAccountAccess", input.enableDefaultAccountAccess);
-  if (keyAccountId !== undefined && check.known(keyAccountId) && !ACCOUNT_ID.test(keyAccountId)) {
-    check.problem("keyAccountId", `must be a 12-digit AWS account id (got ${showValue(keyAccountId)})`);
-  }
-  if (check.pending(input.keyAdministratorArns)) {
-    check.defer({
-      input: "keyAdministratorArns",
-      value: input.keyAdministratorArns,
+  clusterRegion: unknown,
+): string[] {
+  if (check.unknown(list)) {
+    check.later({
+      input,
+      value: list,
       message: "must hold only IAM role, user or account root ARNs",
       kind: "eachMatches",
       pattern: ADMIN_ARN_PATTERN,
     });
+    check.later({
+      input,
+      value: list,
+      message: "must not name the Camunda cluster role, which may use the key but must never manage it",
+      kind: "excludes",
+      other: roleArn,
+    });
   }
-  const administrators = check.list("keyAdministratorArns", input.keyAdministratorArns);
+  checkArnPartition(check, input, list, clusterRegion, true);
   const accounts: string[] = [];
-  for (const admin of administrators) {
-    if (!check.string(admin.name, admin.value)) continue;
-    const parsed = parseAdministratorArn(admin.value);
+  for (const principal of check.list(input, list)) {
+    if (!check.string(principal.name, principal.value)) continue;
+    const parsed = parseAdministratorArn(principal.value);
     if (!parsed) {
-      check.problem(admin.name, describeBadPrincipal(admin.value, "role, user or root"));
+      check.problem(principal.name, describeBadPrincipal(principal.value, "role, user or root"));
     } else if (keyPartition && parsed.partition !== keyPartition) {
-      check.problem(admin.name, `is in partition ${parsed.partition}, but the key is in ${keyPartition}`);
-    } else if (admin.value === input.camundaClusterRoleArn) {
-      check.problem(admin.name, "is the Camunda cluster role, which may use the key but must never manage it");
+      check.problem(principal.name, `is in partition ${parsed.partition}, but the key is in ${keyPartition}`);
+    } else if (principal.value === roleArn) {
+      check.problem(principal.name, "is the Camunda cluster role, which may use the key but must never manage it");
     } else {
       accounts.push(parsed.accountId);
     }
   }
+  return accounts;
+}
+
+export function checkAdministrators(
+  check: Checker,
+  input: ByokInput,
+  keyPartition: Partition | undefined,
+  keyAccountId: unknown,
+  deployerArn: string | undefined,
+): void {
+  check.boolean("enableDefaultAccountAccess", input.enableDefaultAccountAccess);
+  if (typeof keyAccountId === "string" && !ACCOUNT_ID.test(keyAccountId)) {
+    check.problem("keyAccountId", `must be a 12-digit AWS account id (got ${showValue(keyAccountId)})`);
+  }
+  const list = input.keyAdministratorArns;
+  const accounts = checkPrincipalList(check, "keyAdministratorArns", list, input.camundaClusterRoleArn, keyPartition, input.clusterRegion);
+
   // Without the account statement someone in the key's account must keep PutKeyPolicy, or AWS
   // rejects the policy (MalformedPolicyDocumentException) and the key could never be managed again.
-  if (input.enableDefaultAccountAccess !== false) return;
-  const list = input.keyAdministratorArns;
-  if (list === undefined || (Array.isArray(list) && list.length === 0)) {
-    check.problem(
-      "keyAdministratorArns",
-      "must name at least one administrator when enableDefaultAccountAccess is false, or nobody could manage the key (AWS rejects such a policy)",
-    );
-    return;
-  }
+  const accountAccess = isTrue("enableDefaultAccountAccess");
+  check.require("keyAdministratorArns", NOBODY_MANAGES, any(accountAccess, isNonEmpty("keyAdministratorArns")));
+  const accessDecided = check.choices.decide(accountAccess);
+  if (accessDecided === true || check.problems.some((p) => p.message === NOBODY_MANAGES)) return;
+  const when = accessDecided === false ? undefined : not(accessDecided);
   const everyAccountKnown = Array.isArray(list) && accounts.length === list.length;
-  if (everyAccountKnown && keyAccountId !== undefined && check.known(keyAccountId) && !accounts.includes(keyAccountId)) {
-    check.problem(
-      "keyAdministratorArns",
-      `must name an administrator in the key's account ${keyAccountId} when enableDefaultAccountAccess is false, or nobody there could manage the key`,
-    );
-    return;
+  const inAccount = `must name an administrator in the key's account when enableDefaultAccountAccess is false, or nobody there could manage the key`;
+  if (everyAccountKnown && typeof keyAccountId === "string" && check.known(keyAccountId)) {
+    if (!accounts.includes(keyAccountId)) {
+      check.problem("keyAdministratorArns", inAccount.replace("the key's account", `the key's account ${keyAccountId}`));
+      return;
+    }
   }
-  checkDeployerAdministers(check, list, deployerArn);
+  // Where the account is known only later, the deployer check below implies this one: whoever deploys is in the key's account.
+  checkDeployerAdministers(check, list, deployerArn, when);
 }
 
 /**
@@ -112,44 +141,35 @@ export function checkAdministrators(
  * unless the new policy lets the principal making the request call PutKeyPolicy later. Without the
  * account statement that principal must be an administrator, or its account root must be one.
  */
-function checkDeployerAdministers(check: Checker, administrators: unknown, deployerArn: string | undefined): void {
-  const message =
-    "must include the principal that deploys the key when enableDefaultAccountAccess is false, or AWS refuses to create it (MalformedPolicyDocumentException: the policy would lock its creator out); add the deploying role to keyAdministratorArns, or keep enableDefaultAccountAccess on";
+function checkDeployerAdministers(
+  check: Checker,
+  administrators: unknown,
+  deployerArn: string | undefined,
+  when: Condition | undefined,
+): void {
   const known = Array.isArray(administrators) && administrators.every((arn) => check.known(arn)) ? (administrators as string[]) : undefined;
-  if (deployerArn === undefined || !check.known(deployerArn)) {
-    // The engine learns the deployer at plan time: let it check then.
-    check.deferred.push({ input: "keyAdministratorArns", value: administrators, message, kind: "deployerAdministers" });
+  if (deployerArn === undefined) {
+    // The engine learns who deploys at plan time: it checks then, before the key is created.
+    check.later({
+      input: "keyAdministratorArns",
+      value: administrators,
+      message: DEPLOYER_LOCKED_OUT,
+      kind: "deployerAdministers",
+      guards: "key",
+      ...(when ? { when } : {}),
+    });
     return;
   }
   const caller = parseCallerArn(deployerArn);
-  if (known && caller && !administratorsInclude(known, caller)) {
-    const principal = caller.userArn ?? (caller.roleName ? `the role ${caller.roleName} of account ${caller.accountId}` : deployerArn);
-    check.problem("keyAdministratorArns", `${message} (deploying as ${deployerArn}: ${principal})`);
-  }
-}
-
-/** AWS counts the policy as sent; the account id is always 12 characters. */
-export function checkPolicySize(check: Checker, input: ByokInput, built?: PolicyDocument<unknown>): void {
-  const strings = {
-    camundaClusterRoleArn: check.known(input.camundaClusterRoleArn) ? String(input.camundaClusterRoleArn) : "",
-    keyAccountId: "000000000000",
-    partition: "aws-us-gov",
-    keyAdministratorArns: (input.keyAdministratorArns ?? []).filter((arn) => check.known(arn)).map(String),
-  };
-  // Serializing is most of the cost of a policy; only a policy that might be too big needs it.
-  if (keyPolicyBytesUpperBound(strings) <= MAX_KEY_POLICY_BYTES) return;
-  const policy =
-    built ??
-    buildKeyPolicyTemplate({
-      ...strings,
-      enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? DEFAULTS.enableDefaultAccountAccess,
-      restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? DEFAULTS.restrictGrantsToAwsResources,
-    });
-  const bytes = keyPolicyBytes(policy);
-  if (bytes > MAX_KEY_POLICY_BYTES) {
+  if (!known) return;
+  if (!caller) {
+    // A deployer the package cannot read (a federated user, say) cannot be shown to administer the key: fail closed.
     check.problem(
       "keyAdministratorArns",
-      `make the key policy ${bytes} bytes, over AWS's limit of ${MAX_KEY_POLICY_BYTES}; use fewer administrators (an IAM role they assume, say)`,
+      `${DEPLOYER_LOCKED_OUT} (deploying as ${deployerArn}, which is not an IAM role, user or account root this package can match)`,
     );
+  } else if (!administratorsInclude(known, caller)) {
+    const principal = caller.userArn ?? (caller.roleName ? `the role ${caller.roleName} of account ${caller.accountId}` : deployerArn);
+    check.problem("keyAdministratorArns", `${DEPLOYER_LOCKED_OUT} (deploying as ${deployerArn}: ${principal})`);
   }
 }

@@ -93,7 +93,9 @@ export function mockHealthyAws() {
       {
         Name: "camunda-byok-payments-prod-key-events",
         Arn: `arn:aws:events:eu-central-1:${ACCOUNT}:rule/camunda-byok-payments-prod-key-events`,
-        EventPattern: JSON.stringify(buildEventPattern({ keyArn: KEY_ARN, camundaClusterRoleArn: CAMUNDA_ROLE_ARN })),
+        EventPattern: JSON.stringify(
+          buildEventPattern({ keyArn: KEY_ARN, keyId: KEY_ARN.split("/")[1], camundaClusterRoleArn: CAMUNDA_ROLE_ARN }),
+        ),
         State: "ENABLED",
         EventBusName: "default",
       },

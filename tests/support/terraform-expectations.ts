@@ -50,9 +50,9 @@ export function coreExpectations(input: ByokInput): CoreExpectation[] {
     expectations.push({ logicalId: site.ids.key, attribute: "policy", what: `${site.ids.key} policy`, document: policy });
     const keyEvents = buildEventPattern({
       keyArn: arns.key,
+      keyId: arns.keyId,
       camundaClusterRoleArn: input.camundaClusterRoleArn,
       monitoredEventNames: input.monitoredEventNames,
-      site: site.ids === LOGICAL_IDS.primary ? "primary" : "replica",
     });
     expectations.push({
       logicalId: site.ids.keyEventsRule,

@@ -135,14 +135,32 @@ export interface TerraformTestResult {
   leftInState: Record<string, string[]>;
   /** Anything Terraform printed that was not a JSON message (init output, crashes). */
   log: string;
+  /**
+   * With `verbose`, the state each run left, as `terraform show -json` writes it: every resource's
+   * address (child modules' included) and the values Terraform computed. By file, then run.
+   */
+  states: Record<string, Record<string, StateResources>>;
+}
+
+/** A state's resources, by full address (`module.monitoring.aws_sns_topic.alerts[0]`). */
+export type StateResources = Map<string, Record<string, any>>;
+
+function stateResources(state: any): StateResources {
+  const found: StateResources = new Map();
+  const visit = (module: any) => {
+    for (const resource of module?.resources ?? []) if (resource.mode === "managed") found.set(resource.address, resource.values);
+    for (const child of module?.child_modules ?? []) visit(child);
+  };
+  visit(state?.values?.root_module ?? state?.root_module);
+  return found;
 }
 
 export interface TerraformWorkdir {
   dir: string;
   /** The configuration as Terraform runs it here. */
   config: Record<string, any>;
-  /** `terraform init` and `validate`, then `terraform test -json` over the given test files. */
-  test(files: Record<string, string>): Promise<TerraformTestResult>;
+  /** `terraform init` and `validate`, then `terraform test -json` over the given test files (`verbose`: with each run's state). */
+  test(files: Record<string, string>, options?: { verbose?: boolean }): Promise<TerraformTestResult>;
   /** The same, with `terraform test -verbose`: the plans and states as Terraform prints them. */
   testVerbose(files: Record<string, string>): Promise<string>;
 }
@@ -199,9 +217,9 @@ export function terraformWorkdirIn(tools: TerraformTools, dir: string, options: 
   return {
     dir,
     config,
-    async test(files) {
+    async test(files, testOptions = {}) {
       await prepare(files);
-      const test = await terraform(tools, dir, ["test", "-json", "-no-color"]);
+      const test = await terraform(tools, dir, ["test", "-json", "-no-color", ...(testOptions.verbose ? ["-verbose"] : [])]);
       return parseTestOutput(test.stdout, test.stderr);
     },
     async testVerbose(files) {
@@ -232,7 +250,7 @@ async function terraform(
 }
 
 function parseTestOutput(stdout: string, stderr: string): TerraformTestResult {
-  const result: TerraformTestResult = { runs: [], diagnostics: [], cleanFiles: [], leftInState: {}, log: stderr };
+  const result: TerraformTestResult = { runs: [], diagnostics: [], cleanFiles: [], leftInState: {}, log: stderr, states: {} };
   const tearingDown = new Set<string>();
   for (const line of stdout.split("\n")) {
     if (!line.startsWith("{")) {
@@ -247,6 +265,9 @@ function parseTestOutput(stdout: string, stderr: string): TerraformTestResult {
     }
     if (message.type === "test_run" && message.test_run.progress === "complete") {
       result.runs.push({ file: message.test_run.path, run: message.test_run.run, status: message.test_run.status });
+    }
+    if (message.type === "test_state" && file !== undefined) {
+      (result.states[file] ??= {})[message["@testrun"]] = stateResources(message.test_state);
     }
     if (message.type === "test_cleanup" && file !== undefined) {
       const left = (message.test_cleanup.failed_resources ?? []).map((r: { instance: string }) => r.instance);

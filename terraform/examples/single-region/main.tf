@@ -1,11 +1,11 @@
-# One Camunda cluster's BYOK key with the camunda-byok-kms Terraform module:
+# One Camunda cluster's BYOK key, in one region:
 #   terraform init
 #   terraform apply -var camunda_cluster_role_arn=arn:aws:iam::<camunda account>:role/c8-cluster/c8-apps-<uuid>
-# The module checks the values: a bad one stops `terraform plan`, naming the input, before anything
-# is created. Then paste the `key_arn` output into the Camunda Console.
+# A bad value stops `terraform plan`, naming the input, before anything is created. Then paste the
+# `key_arn` output into the Camunda Console.
 
 terraform {
-  required_version = ">= 1.5.0"
+  required_version = ">= 1.9.0"
 
   required_providers {
     aws = {
@@ -44,7 +44,7 @@ provider "aws" {
 
 module "camunda_byok" {
   # From a release: "git::https://github.com/<owner>/camunda-byok-kms.git//terraform?ref=v0.1.0"
-  source = "../../terraform"
+  source = "../.."
 
   camunda_cluster_role_arn = var.camunda_cluster_role_arn
   cluster_region           = var.cluster_region

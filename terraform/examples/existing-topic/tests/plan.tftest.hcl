@@ -1,0 +1,58 @@
+# A configuration that passes its own topics tests as it is: the module's documented choices draw no
+# failing check (an existing topic is said in the README, not on every plan).
+
+mock_provider "aws" {
+  override_during = plan
+
+  mock_data "aws_region" {
+    defaults = { id = "eu-central-1", name = "eu-central-1" }
+  }
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "111122223333", arn = "arn:aws:iam::111122223333:role/deployer" }
+  }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
+  mock_resource "aws_kms_key" {
+    defaults = { arn = "arn:aws:kms:eu-central-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab", key_id = "mrk-1234abcd12ab34cd56ef1234567890ab" }
+  }
+  mock_resource "aws_cloudwatch_event_rule" {
+    defaults = { arn = "arn:aws:events:eu-central-1:111122223333:rule/camunda-byok-payments-prod-key-events" }
+  }
+  mock_resource "aws_cloudwatch_metric_alarm" {
+    defaults = { arn = "arn:aws:cloudwatch:eu-central-1:111122223333:alarm:camunda-byok-payments-prod-key-deletion" }
+  }
+}
+
+mock_provider "aws" {
+  alias           = "backup"
+  override_during = plan
+
+  mock_data "aws_region" {
+    defaults = { id = "eu-west-1", name = "eu-west-1" }
+  }
+  mock_resource "aws_kms_replica_key" {
+    defaults = { arn = "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab", key_id = "mrk-1234abcd12ab34cd56ef1234567890ab" }
+  }
+  mock_resource "aws_cloudwatch_event_rule" {
+    defaults = { arn = "arn:aws:events:eu-west-1:111122223333:rule/camunda-byok-payments-prod-key-events" }
+  }
+  mock_resource "aws_cloudwatch_metric_alarm" {
+    defaults = { arn = "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:camunda-byok-payments-prod-key-deletion" }
+  }
+}
+
+variables {
+  camunda_cluster_role_arn = "arn:aws:iam::123456789012:role/c8-cluster/c8-apps-3f1c9a52-7d4e-4b8a-9c61-0e2f5a7b8d90"
+  alert_topic_arn          = "arn:aws:sns:eu-central-1:111122223333:oncall"
+  backup_alert_topic_arn   = "arn:aws:sns:eu-west-1:111122223333:oncall"
+}
+
+run "plan" {
+  command = plan
+
+  assert {
+    condition     = module.camunda_byok.alert_topic_arn == var.alert_topic_arn
+    error_message = "the alerts do not go to the given topic"
+  }
+}
