@@ -7,10 +7,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { CamundaByokStack } from "../examples/cdktf/main";
 import { buildKeyPolicy } from "../shared";
-import { loadStackConfig, runPulumiExample } from "../tests/support/pulumi-example";
-import type { RegisteredResource } from "../tests/support/pulumi-mocks";
-import { hclValue, terraformTools, terraformWorkdir } from "../tests/support/terraform";
-import { mockProviderBlocks } from "../tests/support/terraform-mocks";
+import { loadStackConfig, runPulumiExample } from "./harness/pulumi-example";
+import type { RegisteredResource } from "./harness/pulumi-mocks";
+import { hclValue, terraformTools, terraformWorkdir } from "./harness/terraform";
+import { mockProviderBlocks } from "./harness/terraform-mocks";
 
 const MOCK_ACCOUNT_ID = "111122223333";
 

@@ -5,7 +5,7 @@ import { buildAccessDeniedEventPattern, buildAlarmSettings, buildEventPattern, b
 import { defaultAliasName, LOGICAL_IDS, monitoringNames } from "../../shared/internal";
 import type { CamundaByokKey } from "../../cdktf";
 import { hclString, hclValue } from "./terraform";
-import { MOCK_ACCOUNT_ID, mockArns } from "./terraform-mocks";
+import { MOCK_ACCOUNT_ID, mockArns } from "../../scripts/harness/terraform-mocks";
 
 export function terraformAddress(resource: TerraformResource): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;

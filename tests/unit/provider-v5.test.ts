@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { synthByok } from "./support/cdktf";
-import { regionalAlias, rewriteForProviderV5 } from "./support/provider-v5";
-import { validInput } from "./support/fixtures";
+import { synthByok } from "../support/cdktf";
+import { regionalAlias, rewriteForProviderV5 } from "../../scripts/harness/provider-v5";
+import { validInput } from "../support/fixtures";
 
 describe("the Terraform suite's rewrite for AWS provider 5 (no per-resource region)", () => {
   const { json } = synthByok({ ...validInput(), backupRegion: "eu-west-1" });

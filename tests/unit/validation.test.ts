@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { ByokValidationError, validateByokInput, type ByokInput } from "../shared";
-import { expectValidationError, problemInputs } from "./support/errors";
-import { ADMIN_ROLE_ARN, CAMUNDA_ROLE_ARN, validInput } from "./support/fixtures";
+import { ByokValidationError, validateByokInput, type ByokInput } from "../../shared";
+import { expectValidationError, problemInputs } from "../support/errors";
+import { ADMIN_ROLE_ARN, CAMUNDA_ROLE_ARN, validInput } from "../support/fixtures";
 
 function problemsFor(overrides: Partial<ByokInput> | Record<string, unknown>) {
   const error = expectValidationError(() => validateByokInput(validInput(overrides as Partial<ByokInput>)));

@@ -1,13 +1,13 @@
 import { expect } from "chai";
 import { type App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { CamundaByokKey, type CamundaByokKeyProps } from "../cdktf";
-import { CamundaByokStack } from "../examples/cdktf/main";
-import type { ByokInput } from "../shared";
-import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { requireTerraform, terraformWorkdir, type TerraformTestResult, type TerraformTools } from "./support/terraform";
-import { coreAssertions, terraformAddress } from "./support/terraform-expectations";
-import { mockProviderBlocks, type MockDeployer } from "./support/terraform-mocks";
+import { CamundaByokKey, type CamundaByokKeyProps } from "../../cdktf";
+import { CamundaByokStack } from "../../examples/cdktf/main";
+import type { ByokInput } from "../../shared";
+import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
+import { requireTerraform, terraformWorkdir, type TerraformTestResult, type TerraformTools } from "../support/terraform";
+import { coreAssertions, terraformAddress } from "../support/terraform-expectations";
+import { mockProviderBlocks, type MockDeployer } from "../../scripts/harness/terraform-mocks";
 import {
   describeResult,
   expectPlanFailure,
@@ -15,7 +15,7 @@ import {
   refusedDestroys,
   runBlock as run,
   testFileText,
-} from "./support/terraform-tests";
+} from "../support/terraform-tests";
 
 /** A pipeline deploying through an assumed role that has an IAM path. */
 const ROLE_WITH_PATH_DEPLOYER: MockDeployer = {

@@ -1,12 +1,12 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { CamundaByokKeyProps } from "../cdktf";
-import type { CamundaByokKeyArgs } from "../pulumi";
-import { buildByokSpec, type ByokInput } from "../shared";
-import { INPUT_NAMES } from "../shared/internal";
-import { validInput } from "./support/fixtures";
-import { REPO_ROOT } from "./support/processes";
+import type { CamundaByokKeyProps } from "../../cdktf";
+import type { CamundaByokKeyArgs } from "../../pulumi";
+import { buildByokSpec, type ByokInput } from "../../shared";
+import { INPUT_NAMES } from "../../shared/internal";
+import { validInput } from "../support/fixtures";
+import { REPO_ROOT } from "../../scripts/harness/processes";
 
 // Compile-time: every front end takes exactly the core's inputs. `npm test` type-checks this file,
 // so an input missing or renamed anywhere fails the build.

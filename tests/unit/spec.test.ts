@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { buildByokSpec, buildEventPattern, buildKeyPolicy, type ByokSpec, type ResourceSpec, type SettingsByKind } from "../shared";
-import { resolveTemplate } from "../shared/internal";
-import { expectValidationError } from "./support/errors";
-import { CAMUNDA_ROLE_ARN, KEY_ACCOUNT_ID, validInput } from "./support/fixtures";
+import { buildByokSpec, buildEventPattern, buildKeyPolicy, type ByokSpec, type ResourceSpec, type SettingsByKind } from "../../shared";
+import { resolveTemplate } from "../../shared/internal";
+import { expectValidationError } from "../support/errors";
+import { CAMUNDA_ROLE_ARN, KEY_ACCOUNT_ID, validInput } from "../support/fixtures";
 
 /** Attribute values a deployment would produce, so templates can be resolved as AWS sees them. */
 function deployedValues(spec: ByokSpec): Record<string, string> {

@@ -3,12 +3,12 @@ import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { CamundaByokKey, CAMUNDA_BYOK_KEY_TYPE } from "../pulumi";
-import { ByokValidationError, buildKeyPolicy } from "../shared";
-import { INPUT_NAMES } from "../shared/internal";
-import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { installPulumiMocks, settle, settledValue, type RegisteredResource } from "./support/pulumi-mocks";
-import { REPO_ROOT } from "./support/processes";
+import { CamundaByokKey, CAMUNDA_BYOK_KEY_TYPE } from "../../pulumi";
+import { ByokValidationError, buildKeyPolicy } from "../../shared";
+import { INPUT_NAMES } from "../../shared/internal";
+import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
+import { installPulumiMocks, settle, settledValue, type RegisteredResource } from "../../scripts/harness/pulumi-mocks";
+import { REPO_ROOT } from "../../scripts/harness/processes";
 
 // The component as other Pulumi languages get it: `pulumi/` is a source-based plugin package, and
 // Pulumi's ComponentProvider (what `pulumi package add` runs) infers the schema from the TypeScript

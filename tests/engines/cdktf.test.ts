@@ -2,15 +2,15 @@ import { expect } from "chai";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Testing, TerraformStack, TerraformVariable, Token } from "cdktf";
-import { buildAlarmSettings, buildEventPattern, buildKeyPolicy, ByokValidationError } from "../shared";
-import { CamundaByokKey } from "../cdktf";
-import { CamundaByokStack } from "../examples/cdktf/main";
-import { CamundaByokKey as PulumiByokKey } from "../pulumi";
+import { buildAlarmSettings, buildEventPattern, buildKeyPolicy, ByokValidationError } from "../../shared";
+import { CamundaByokKey } from "../../cdktf";
+import { CamundaByokStack } from "../../examples/cdktf/main";
+import { CamundaByokKey as PulumiByokKey } from "../../pulumi";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { camelKeys, resolveTerraformReferences, synthByok, tfAddress, tfResource } from "./support/cdktf";
-import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { installPulumiMocks, settle, settledValue } from "./support/pulumi-mocks";
-import { REPO_ROOT } from "./support/processes";
+import { camelKeys, resolveTerraformReferences, synthByok, tfAddress, tfResource } from "../support/cdktf";
+import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
+import { installPulumiMocks, settle, settledValue } from "../../scripts/harness/pulumi-mocks";
+import { REPO_ROOT } from "../../scripts/harness/processes";
 
 const ACCOUNT = "111122223333";
 const props = {

@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { buildByokSpec, buildKeyPolicy, MAX_KEY_POLICY_BYTES, type ByokInput } from "../shared";
-import { REGIONS_BY_PARTITION, resolveTemplate } from "../shared/internal";
-import { buildKeyPolicyTemplate, keyPolicyBytes, keyPolicyBytesUpperBound, knownChoices } from "../shared/key-policy";
-import { expectValidationError } from "./support/errors";
-import { isAllowed } from "./support/iam-evaluator";
+import { buildByokSpec, buildKeyPolicy, MAX_KEY_POLICY_BYTES, type ByokInput } from "../../shared";
+import { REGIONS_BY_PARTITION, resolveTemplate } from "../../shared/internal";
+import { buildKeyPolicyTemplate, keyPolicyBytes, keyPolicyBytesUpperBound, knownChoices } from "../../shared/key-policy";
+import { expectValidationError } from "../support/errors";
+import { isAllowed } from "../support/iam-evaluator";
 
 const account = fc.stringMatching(/^\d{12}$/);
 const iamName = fc.stringMatching(/^[\w+=,.@-]{1,64}$/);

@@ -4,16 +4,16 @@ import os from "node:os";
 import path from "node:path";
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { CamundaByokKey } from "../cdktf";
-import { buildByokSpec, type ByokInput } from "../shared";
-import { INPUT_NAMES, LOGICAL_IDS, type SiteRole } from "../shared/internal";
-import { expectedModuleFiles, MODULE_DIR, staleModuleFiles } from "../scripts/generate-terraform-module";
-import { generateModule } from "../scripts/terraform-module/files";
-import { NOT_VARIABLES } from "../scripts/terraform-module/module-inputs";
-import { MONITORING_CALLS, MONITORING_NAMES, RESOURCE_TYPES, snakeCase } from "../scripts/terraform-module/names";
-import { AWS_PROVIDER_CONSTRAINT, TERRAFORM_CONSTRAINT } from "../scripts/terraform-module/requirements";
-import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { runAsync } from "./support/processes";
+import { CamundaByokKey } from "../../cdktf";
+import { buildByokSpec, type ByokInput } from "../../shared";
+import { INPUT_NAMES, LOGICAL_IDS, type SiteRole } from "../../shared/internal";
+import { expectedModuleFiles, MODULE_DIR, staleModuleFiles } from "../../scripts/generate-terraform-module";
+import { generateModule } from "../../scripts/terraform-module/files";
+import { NOT_VARIABLES } from "../../scripts/terraform-module/module-inputs";
+import { MONITORING_CALLS, MONITORING_NAMES, RESOURCE_TYPES, snakeCase } from "../../scripts/terraform-module/names";
+import { AWS_PROVIDER_CONSTRAINT, TERRAFORM_CONSTRAINT } from "../../scripts/terraform-module/requirements";
+import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
+import { runAsync } from "../../scripts/harness/processes";
 import {
   runnableConfig,
   requireTerraform,
@@ -22,10 +22,10 @@ import {
   terraformWorkdirIn,
   type TerraformTestResult,
   type TerraformTools,
-} from "./support/terraform";
-import { coreExpectations, terraformAddress, terraformJson } from "./support/terraform-expectations";
-import { MOCK_ACCOUNT_ID, type MockDeployer, mockProviderBlock } from "./support/terraform-mocks";
-import { describeResult, expectPlanFailure, expectRunsPass, refusedDestroys, runBlock, testFileText } from "./support/terraform-tests";
+} from "../support/terraform";
+import { coreExpectations, terraformAddress, terraformJson } from "../support/terraform-expectations";
+import { MOCK_ACCOUNT_ID, type MockDeployer, mockProviderBlock } from "../../scripts/harness/terraform-mocks";
+import { describeResult, expectPlanFailure, expectRunsPass, refusedDestroys, runBlock, testFileText } from "../support/terraform-tests";
 
 // The Terraform module in terraform/: generated from the core (a test regenerates it), then run by
 // real Terraform as its users run it: its own tests/ and examples/, the construct's good and bad

@@ -1,9 +1,15 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { buildKeyPolicy, CAMUNDA_GRANT_ACTIONS, CAMUNDA_KEY_USAGE_ACTIONS, CAMUNDA_REQUIRED_ACTIONS, type PolicyDocument } from "../shared";
-import { evaluateKeyPolicy } from "../verify/policy-evaluation";
-import { CAMUNDA_ROLE_ARN, KEY_ACCOUNT_ID } from "./support/fixtures";
-import { expandKmsActions, isAllowed, KEY_ARN } from "./support/iam-evaluator";
+import {
+  buildKeyPolicy,
+  CAMUNDA_GRANT_ACTIONS,
+  CAMUNDA_KEY_USAGE_ACTIONS,
+  CAMUNDA_REQUIRED_ACTIONS,
+  type PolicyDocument,
+} from "../../shared";
+import { evaluateKeyPolicy } from "../../verify/policy-evaluation";
+import { CAMUNDA_ROLE_ARN, KEY_ACCOUNT_ID } from "../support/fixtures";
+import { expandKmsActions, isAllowed, KEY_ARN } from "../support/iam-evaluator";
 
 const ROLE = { roleArn: CAMUNDA_ROLE_ARN };
 const CAMUNDA_ACCOUNT = CAMUNDA_ROLE_ARN.split(":")[4];

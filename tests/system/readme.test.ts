@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { REPO_ROOT, runNode } from "./support/processes";
+import { REPO_ROOT, runNode } from "../../scripts/harness/processes";
 
 /** The first fenced block after `<!-- snippet: NAME -->` in the README. */
 function readmeSnippet(name: string): string {

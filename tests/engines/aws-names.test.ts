@@ -2,11 +2,11 @@ import { Provider } from "@pulumi/aws/provider";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { expect } from "chai";
-import { CamundaByokKey as CdktfByokKey } from "../cdktf";
-import { CamundaByokKey as PulumiByokKey } from "../pulumi";
-import { ByokValidationError } from "../shared";
-import { validInput } from "./support/fixtures";
-import { installPulumiMocks } from "./support/pulumi-mocks";
+import { CamundaByokKey as CdktfByokKey } from "../../cdktf";
+import { CamundaByokKey as PulumiByokKey } from "../../pulumi";
+import { ByokValidationError } from "../../shared";
+import { validInput } from "../support/fixtures";
+import { installPulumiMocks } from "../../scripts/harness/pulumi-mocks";
 
 function problemsOf(build: () => unknown): { input: string; message: string }[] {
   try {

@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { type Condition, decide, type Knowledge } from "../shared/internal";
-import { conditionHcl, negate } from "../scripts/terraform-module/conditions-hcl";
-import { printAttributes, printHcl, quoted } from "../scripts/terraform-module/hcl";
-import { implies, ModulePrinter } from "../scripts/terraform-module/module-printer";
-import { expression } from "../scripts/terraform-module/unknowns";
+import { type Condition, decide, type Knowledge } from "../../shared/internal";
+import { conditionHcl, negate } from "../../scripts/terraform-module/conditions-hcl";
+import { printAttributes, printHcl, quoted } from "../../scripts/terraform-module/hcl";
+import { implies, ModulePrinter } from "../../scripts/terraform-module/module-printer";
+import { expression } from "../../scripts/terraform-module/unknowns";
 
 // The generator's parts on their own; terraform-module.test.ts runs what they make in Terraform.
 

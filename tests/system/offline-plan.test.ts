@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { REPO_ROOT, runNode, type ProcessResult } from "./support/processes";
-import { terraformTools } from "./support/terraform";
+import { REPO_ROOT, runNode, type ProcessResult } from "../../scripts/harness/processes";
+import { terraformTools } from "../support/terraform";
 
 describe("npm start (offline plan)", () => {
   let result: ProcessResult;

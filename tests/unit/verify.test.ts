@@ -4,10 +4,10 @@ import { ListSubscriptionsByTopicCommand } from "@aws-sdk/client-sns";
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { AwsUnreachableError, ByokValidationError, CHECK_ORDER, verifyByokKey, type CheckResult, type VerifyReport } from "../verify";
-import { ACCOUNT, KEY_ARN, keyMetadata, mockHealthyAws, POLICY, REPLICA_ARN, TOPIC_ARN } from "./support/aws-answers";
-import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { REPO_ROOT } from "./support/processes";
+import { AwsUnreachableError, ByokValidationError, CHECK_ORDER, verifyByokKey, type CheckResult, type VerifyReport } from "../../verify";
+import { ACCOUNT, KEY_ARN, keyMetadata, mockHealthyAws, POLICY, REPLICA_ARN, TOPIC_ARN } from "../support/aws-answers";
+import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
+import { REPO_ROOT } from "../../scripts/harness/processes";
 
 const OPTIONS = { keyArn: KEY_ARN, camundaClusterRoleArn: CAMUNDA_ROLE_ARN, clusterRegion: "eu-central-1" };
 

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { buildKeyPolicy } from "../shared";
-import { ADMIN_ROLE_ARN, CAMUNDA_ROLE_ARN, KEY_ACCOUNT_ID } from "./support/fixtures";
-import { REPO_ROOT, runNode } from "./support/processes";
+import { buildKeyPolicy } from "../../shared";
+import { ADMIN_ROLE_ARN, CAMUNDA_ROLE_ARN, KEY_ACCOUNT_ID } from "../support/fixtures";
+import { REPO_ROOT, runNode } from "../../scripts/harness/processes";
 
 const BIN = path.join(REPO_ROOT, "dist/cli/main.js");
 const cli = (...args: string[]) => runNode([BIN, ...args]);
@@ -14,7 +14,7 @@ describe("CLI (the built binary, as a process)", () => {
   });
 
   it("is the package's bin", () => {
-    const pkg = require("../package.json");
+    const pkg = require("../../package.json");
     expect(pkg.bin["camunda-byok-kms"]).to.equal("dist/cli/main.js");
   });
 

@@ -8,9 +8,9 @@ import {
   KEY_ADMINISTRATION_ACTIONS,
   STATEMENT_IDS,
   type PolicyDocument,
-} from "../shared";
-import { expandKmsActions, isAllowed, kmsKeyActions } from "./support/iam-evaluator";
-import { ADMIN_ROLE_ARN, CAMUNDA_ROLE_ARN, KEY_ACCOUNT_ID, STRANGER_ROLE_ARN } from "./support/fixtures";
+} from "../../shared";
+import { expandKmsActions, isAllowed, kmsKeyActions } from "../support/iam-evaluator";
+import { ADMIN_ROLE_ARN, CAMUNDA_ROLE_ARN, KEY_ACCOUNT_ID, STRANGER_ROLE_ARN } from "../support/fixtures";
 
 const CRYPTOGRAPHIC_ACTIONS = [
   "kms:Encrypt",

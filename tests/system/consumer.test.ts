@@ -14,7 +14,7 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT } from "./support/processes";
+import { REPO_ROOT } from "../../scripts/harness/processes";
 
 // The package as a user meets it: `npm pack`'s tarball unpacked into fresh projects made from the
 // stock Pulumi and cdktf templates' tsconfigs, type-checked by the project's own tsconfig and run.

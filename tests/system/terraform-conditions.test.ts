@@ -6,13 +6,13 @@ import os from "node:os";
 import path from "node:path";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { CamundaByokKey } from "../cdktf";
-import { validateByokInput, type ByokInput } from "../shared";
-import { REGIONS_BY_PARTITION } from "../shared/internal";
-import { generateModule } from "../scripts/terraform-module/files";
-import { snakeCase } from "../scripts/terraform-module/names";
-import { validInput } from "./support/fixtures";
-import { requireTerraform, type TerraformTools } from "./support/terraform";
+import { CamundaByokKey } from "../../cdktf";
+import { validateByokInput, type ByokInput } from "../../shared";
+import { REGIONS_BY_PARTITION } from "../../shared/internal";
+import { generateModule } from "../../scripts/terraform-module/files";
+import { snakeCase } from "../../scripts/terraform-module/names";
+import { validInput } from "../support/fixtures";
+import { requireTerraform, type TerraformTools } from "../support/terraform";
 
 // The checks the construct defers to Terraform (inputs given as variables), and the Terraform
 // module's validation blocks, must judge every value as the JavaScript checks judge the same value

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import { RE2JS } from "re2js";
-import { validateByokInput } from "../shared";
-import type { CheckOnUnknown } from "../shared/internal";
-import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
+import { validateByokInput } from "../../shared";
+import type { CheckOnUnknown } from "../../shared/internal";
+import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
 
 const TOKEN = "${TfToken[TOKEN.1]}";
 

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { REPO_ROOT, runNode } from "./support/processes";
+import { REPO_ROOT, runNode } from "../../scripts/harness/processes";
 
 describe("benchmark (smoke)", () => {
   it("`npm run bench -- --quick` completes and reports every figure", () => {

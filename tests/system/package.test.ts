@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { REPO_ROOT, runNode } from "./support/processes";
+import { REPO_ROOT, runNode } from "../../scripts/harness/processes";
 
 const IAC_PACKAGES = ["@pulumi/pulumi", "@pulumi/aws", "cdktf", "constructs", "@cdktf/provider-aws"];
 
@@ -59,7 +59,7 @@ describe("package", () => {
   });
 
   it("declares the IaC packages as optional peers", () => {
-    const pkg = require("../package.json");
+    const pkg = require("../../package.json");
     for (const name of IAC_PACKAGES) {
       expect(pkg.peerDependencies, name).to.have.property(name);
       expect(pkg.peerDependenciesMeta[name]).to.deep.equal({ optional: true });

@@ -3,11 +3,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildEventPattern } from "../shared";
-import { ACCOUNT, KEY_ARN, POLICY, REPLICA_ARN, TOPIC_ARN } from "./support/aws-answers";
-import { startFakeAws, type FakeAws, type FakeHandler } from "./support/fake-aws";
-import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { REPO_ROOT, runAsync } from "./support/processes";
+import { buildEventPattern } from "../../shared";
+import { ACCOUNT, KEY_ARN, POLICY, REPLICA_ARN, TOPIC_ARN } from "../support/aws-answers";
+import { startFakeAws, type FakeAws, type FakeHandler } from "../support/fake-aws";
+import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
+import { REPO_ROOT, runAsync } from "../../scripts/harness/processes";
 
 // The built CLI as a process, its AWS SDK clients talking HTTP to a fake AWS on 127.0.0.1 through
 // AWS_ENDPOINT_URL: credentials from the environment, the region from the key ARN, the JSON and

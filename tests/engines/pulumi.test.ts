@@ -1,11 +1,18 @@
 import { Provider } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { buildEventPattern, buildKeyPolicy, ByokValidationError } from "../shared";
-import { CamundaByokKey, type CamundaByokKeyArgs } from "../pulumi";
-import { CAMUNDA_ROLE_ARN } from "./support/fixtures";
-import { exampleProjectName, loadStackConfig, runPulumiExample } from "./support/pulumi-example";
-import { installPulumiMocks, invokeCounts, isSecret, settle, settledValue, type RegisteredResource } from "./support/pulumi-mocks";
+import { buildEventPattern, buildKeyPolicy, ByokValidationError } from "../../shared";
+import { CamundaByokKey, type CamundaByokKeyArgs } from "../../pulumi";
+import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
+import { exampleProjectName, loadStackConfig, runPulumiExample } from "../../scripts/harness/pulumi-example";
+import {
+  installPulumiMocks,
+  invokeCounts,
+  isSecret,
+  settle,
+  settledValue,
+  type RegisteredResource,
+} from "../../scripts/harness/pulumi-mocks";
 
 const ACCOUNT = "111122223333";
 const baseArgs: CamundaByokKeyArgs = {

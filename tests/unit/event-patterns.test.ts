@@ -6,11 +6,11 @@ import {
   buildEventPattern,
   DEFAULT_MONITORED_EVENT_NAMES,
   validateByokInput,
-} from "../shared";
-import { MAX_ALARM_DESCRIPTION_LENGTH } from "../shared/alarms";
-import { declaredMembers } from "../scripts/terraform-module/declarations";
-import { matchesEventPattern } from "./support/event-pattern-matcher";
-import { CAMUNDA_ROLE_ARN, loadCloudTrailVectors, validInput } from "./support/fixtures";
+} from "../../shared";
+import { MAX_ALARM_DESCRIPTION_LENGTH } from "../../shared/alarms";
+import { declaredMembers } from "../../scripts/terraform-module/declarations";
+import { matchesEventPattern } from "../support/event-pattern-matcher";
+import { CAMUNDA_ROLE_ARN, loadCloudTrailVectors, validInput } from "../support/fixtures";
 
 const vectors = loadCloudTrailVectors();
 const OTHER_KEY = "arn:aws:kms:us-west-2:111122223333:key/ffffffff-12ab-34cd-56ef-1234567890ab";
