@@ -2,12 +2,12 @@
 //
 // Pulumi hands the component Outputs whose values arrive later, but it must register every child
 // now. So the spec is built twice:
-// - now, at construction, from the args as far as they are known (an unresolved value stands in
+// - now, at construction, from the args as far as they are known (an unknown value stands in
 //   for each Output): it decides which resources exist and throws on plain bad input before
 //   anything is registered;
 // - at deploy time, inside an apply, once every Output, the deploying account, the caller and the
 //   provider's region are known: the full check, which fails the update with the package's message.
-// A setting that involves no unresolved input is passed as it was built now (fewer Outputs, and a
+// A setting that involves no unknown input is passed as it was built now (fewer Outputs, and a
 // secret input makes only what derives from it secret); the others come from the deploy-time spec.
 import * as pulumi from "@pulumi/pulumi";
 import { buildByokSpec, type ByokInput, type ByokSpec, ByokValidationError } from "../shared";
@@ -22,7 +22,7 @@ export function isUnknown(value: unknown): boolean {
   return value === UNKNOWN;
 }
 
-function isPending(value: unknown): boolean {
+function isOutputOrPromise(value: unknown): boolean {
   return (
     pulumi.Output.isInstance(value) ||
     (typeof value === "object" && value !== null && typeof (value as Promise<unknown>).then === "function")
@@ -31,7 +31,7 @@ function isPending(value: unknown): boolean {
 
 /** The args as far as they are known now: every Output or promise becomes UNKNOWN. */
 function knownNow(value: unknown): unknown {
-  if (isPending(value)) return UNKNOWN;
+  if (isOutputOrPromise(value)) return UNKNOWN;
   if (Array.isArray(value)) return value.map(knownNow);
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, knownNow(item)]));
@@ -99,7 +99,7 @@ export class TwoPhaseSpec {
   }
 
   /**
-   * Settings for an engine: each one rendered from the first phase when it involves no unresolved
+   * Settings for an engine: each one rendered from the first phase when it involves no unknown
    * input, else taken from the same place (`pick`) in the deploy-time spec.
    */
   settings(

@@ -17,8 +17,8 @@ export interface ClaimedAwsName {
   input: "clusterName" | "aliasName";
 }
 
-/** Every AWS name `spec` creates that is known now (tokens and unresolved values left out). */
-export function claimedAwsNames(spec: ByokSpec, aliasGiven: boolean, isUnresolved: (value: unknown) => boolean): ClaimedAwsName[] {
+/** Every AWS name `spec` creates that is known now (values known only later left out). */
+export function claimedAwsNames(spec: ByokSpec, aliasGiven: boolean, isUnknown: (value: unknown) => boolean): ClaimedAwsName[] {
   const claimed: ClaimedAwsName[] = [];
   for (const resource of spec.resources) {
     const settings = resource.settings as unknown as Record<string, unknown>;
@@ -32,11 +32,11 @@ export function claimedAwsNames(spec: ByokSpec, aliasGiven: boolean, isUnresolve
             : resource.kind === "metricAlarm"
               ? { what: "CloudWatch alarm", name: settings.alarmName }
               : undefined;
-    if (!found || typeof found.name !== "string" || isUnresolved(found.name) || isUnresolved(resource.region)) continue;
+    if (!found || typeof found.name !== "string" || isUnknown(found.name) || isUnknown(resource.region)) continue;
     // The primary site lives in the provider's region, whatever clusterRegion says (a
     // precondition or the deploy-time check makes them equal).
     const location = resource.region ?? "";
-    const region = resource.region ?? (isUnresolved(spec.regions.primary) ? "the provider's region" : spec.regions.primary);
+    const region = resource.region ?? (isUnknown(spec.regions.primary) ? "the provider's region" : spec.regions.primary);
     const input = resource.kind === "kmsAlias" && aliasGiven ? "aliasName" : "clusterName";
     claimed.push({ location, region, what: found.what, name: found.name, input });
   }

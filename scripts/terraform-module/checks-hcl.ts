@@ -9,7 +9,7 @@ import type { HclConverter } from "./values-hcl";
 
 export interface PrintedCheck {
   condition: string;
-  /** The message as a string that may hold stand-ins (printed as interpolations). */
+  /** The message as a string that may hold unknown values (printed as interpolations). */
   message: string;
 }
 
@@ -23,7 +23,7 @@ export function partitionHcl(region: string): string {
   );
 }
 
-/** What must hold, and what to show where it does not (text whose stand-ins are interpolations). */
+/** What must hold, and what to show where it does not (text whose unknown values are interpolations). */
 function rule(check: CheckOnUnknown, v: string, other: (value: unknown) => string): { holds: string; got?: string } {
   const shown = expression(`jsonencode(${v})`);
   const failing = (items: string, element: string, test: string) =>

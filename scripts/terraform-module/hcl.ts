@@ -2,7 +2,7 @@
 import { stringParts, wholeExpression } from "./unknowns";
 
 export type Hcl =
-  /** A plain value; a string may hold stand-ins (unknowns.ts), printed as template interpolations. */
+  /** A plain value; a string may hold unknown values (unknowns.ts), printed as template interpolations. */
   | { kind: "value"; value: string | number | boolean | null }
   /** An expression already written as one line of HCL. */
   | { kind: "expression"; text: string }
@@ -20,7 +20,7 @@ export const hclCall = (name: string, ...args: Hcl[]): Hcl => ({ kind: "call", n
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const INLINE_WIDTH = 100;
 
-/** A string as an HCL quoted template; stand-ins become interpolations. */
+/** A string as an HCL quoted template; unknown values become interpolations. */
 export function quoted(text: string): string {
   const body = stringParts(text)
     .map((part) => ("expression" in part ? `\${${part.expression}}` : escapeLiteral(part.literal)))

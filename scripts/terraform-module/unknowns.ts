@@ -16,12 +16,12 @@ export function expression(hcl: string, options: { nullable?: boolean } = {}): s
   return `${OPEN}${options.nullable ? NULLABLE : ""}${hcl}${CLOSE}`;
 }
 
-/** Whether `value` holds a stand-in anywhere a check would look: what the core must not judge now. */
+/** Whether `value` holds an unknown value anywhere a check would look: what the core must not judge now. */
 export function isUnknown(value: unknown): boolean {
   return typeof value === "string" && value.includes(OPEN);
 }
 
-/** A stand-in for a variable that defaults to null. */
+/** An unknown value for a variable that defaults to null. */
 export function mayBeNull(value: unknown): boolean {
   return typeof value === "string" && value.startsWith(`${OPEN}${NULLABLE}`) && wholeExpression(value) !== undefined;
 }

@@ -39,14 +39,14 @@ export class HclConverter {
     return this.object(value as Record<string, unknown>);
   }
 
-  /** A text value (a message, say) as a string whose stand-ins print as interpolations. */
+  /** A text value (a message, say) as a string whose unknown values print as interpolations. */
   text(value: unknown): string {
     if (typeof value === "string") return value;
     if (isJoin(value)) return value.$join.map((part) => this.inline(part)).join("");
     return this.inline(value);
   }
 
-  /** A part of a string: literal text (stand-ins included), or an expression to interpolate. */
+  /** A part of a string: literal text (unknown values included), or an expression to interpolate. */
   private inline(part: unknown): string {
     if (typeof part === "string") return part;
     return expression(printHcl(this.convert(part)));
@@ -131,7 +131,7 @@ export class HclConverter {
   }
 }
 
-/** The HCL expression a stand-in stands for, or the value as HCL. */
+/** The HCL expression an unknown value stands for, or the value as HCL. */
 export function plainHcl(value: unknown): Hcl {
   if (typeof value === "string") {
     const whole = wholeExpression(value);

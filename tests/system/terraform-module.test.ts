@@ -319,6 +319,19 @@ function moduleCopy(): string {
   return copy;
 }
 
+/** The README's usage block as a root, and its mock recipe as that root's test, as a user copies them. */
+function readmeRecipe(): { files: Record<string, string>; tests: Record<string, string> } {
+  const readme = readFileSync(path.join(MODULE_DIR, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const usage = blocks.find((block) => block.includes('module "camunda_byok"'))!;
+  const recipe = blocks.find((block) => block.includes("mock_provider"))!;
+  const main = usage
+    .replace(/source = "git::[^"]+"/, `source = ${JSON.stringify(moduleCopy())}`)
+    // The Console's placeholder for the cluster's id.
+    .replace("<uuid>", "3f1c9a52-7d4e-4b8a-9c61-0e2f5a7b8d90");
+  return { files: { "main.tf": main }, tests: { "readme.tftest.hcl": recipe } };
+}
+
 /** Two clusters in two regions, one module call each, on their own providers. */
 function twoRegionsRoot(tools: TerraformTools): { files: Record<string, string>; tests: Record<string, string> } {
   const call = (clusterName: string, clusterRegion: string, provider: string) => ({
@@ -467,6 +480,7 @@ describe("Terraform module (terraform/)", () => {
     const examples: Record<string, TerraformTestResult> = {};
     let module: TerraformTestResult;
     let twoRegions: TerraformTestResult;
+    let recipe: TerraformTestResult;
     const equivalence: Record<string, { root: ReturnType<typeof equivalenceRoot>; result: TerraformTestResult }> = {};
     let formatted = "";
 
@@ -483,6 +497,10 @@ describe("Terraform module (terraform/)", () => {
         }),
         async () => {
           module = await filesWorkdir(tools, "module", moduleFiles()).test(moduleSuite(tools), { verbose: true });
+        },
+        async () => {
+          const root = readmeRecipe();
+          recipe = await terraformFilesWorkdir(tools, "module-readme", root.files).test(root.tests);
         },
         async () => {
           const root = twoRegionsRoot(tools);
@@ -523,6 +541,8 @@ describe("Terraform module (terraform/)", () => {
       it(`examples/${example} passes its own terraform test, as a configuration that uses the module tests itself`, () =>
         expectRunsPass(examples[example], "plan.tftest.hcl"));
     }
+
+    it("the README's mock recipe, under its usage block, passes as written", () => expectRunsPass(recipe, "readme.tftest.hcl"));
 
     it("applies with the defaults; key policy, event patterns and alarm equal the core's", () => {
       expectRunsPass(module, "apply.tftest.hcl");
