@@ -74,6 +74,10 @@ function terraformCondition(
       return Op.eq(Fn.lengthOf(Fn.distinct(check.ignoreCase ? forEachElement(list, "lower(val)") : list)), Fn.lengthOf(list));
     case "notEmpty":
       return Op.gt(Fn.lengthOf(list), 0);
+    case "lengthAtMost":
+      return Op.lte(Fn.lengthOf(value), check.max);
+    case "encodedLengthAtMost":
+      return Op.lte(Fn.lengthOf(Fn.jsonencode(list)), check.max);
     case "oneOf":
       return Fn.contains([...check.values], value);
     case "wholeNumberBetween":

@@ -18,6 +18,11 @@ Options:
                           from the key's account is required, or nobody could manage the key)
   --restrict-grants       allow Camunda's grant actions only for AWS resources
                           (kms:GrantIsForAWSResource); Camunda's published policy has no such condition
+  --key-deletion-allowed <arn>
+                          an IAM role, user or root ARN that may still schedule the key's deletion
+                          (the exception to the DenyKeyDeletion statement); repeat for more than one
+  --allow-key-deletion    leave out DenyKeyDeletion, which otherwise denies kms:ScheduleKeyDeletion
+                          to everyone (and --key-deletion-allowed): a deleted key loses the data
   -h, --help              show this help
 
 Exit status: 0 with the policy on standard output; 1 when an argument's value is wrong (every
@@ -28,12 +33,15 @@ const FLAGS: Record<string, string> = {
   camundaClusterRoleArn: "--role-arn",
   keyAccountId: "--account-id",
   keyAdministratorArns: "--admin",
+  keyDeletionAllowedArns: "--key-deletion-allowed",
   restrictGrantsToAwsResources: "--restrict-grants",
 };
 
 /** The core's wording in the CLI's words: flags instead of API fields. */
 function inFlagWords(text: string): string {
-  let worded = text.replace(/enableDefaultAccountAccess is false/g, "--no-account-access is given");
+  let worded = text
+    .replace(/enableDefaultAccountAccess is false/g, "--no-account-access is given")
+    .replace(/preventDestroy is false/g, "--allow-key-deletion is given");
   for (const [input, flag] of Object.entries(FLAGS)) worded = worded.split(input).join(flag);
   return worded;
 }
@@ -50,6 +58,8 @@ export function policyCommand(argv: string[], out: (text: string) => void, err: 
     admin: { type: "string", multiple: true },
     "no-account-access": { type: "boolean" },
     "restrict-grants": { type: "boolean" },
+    "key-deletion-allowed": { type: "string", multiple: true },
+    "allow-key-deletion": { type: "boolean" },
   });
   requireFlags(values, ["role-arn", "account-id"]);
   try {
@@ -59,6 +69,8 @@ export function policyCommand(argv: string[], out: (text: string) => void, err: 
       keyAdministratorArns: (values.admin as string[] | undefined) ?? [],
       enableDefaultAccountAccess: !values["no-account-access"],
       restrictGrantsToAwsResources: values["restrict-grants"] === true,
+      preventDestroy: values["allow-key-deletion"] !== true,
+      keyDeletionAllowedArns: (values["key-deletion-allowed"] as string[] | undefined) ?? [],
     });
     out(`${JSON.stringify(policy, null, 2)}\n`);
     return 0;

@@ -101,7 +101,8 @@ export class CamundaByokKey extends pulumi.ComponentResource {
       const child = new RESOURCE_CLASSES[planned.kind](`${name}-${planned.logicalId}`, args, {
         parent: this,
         ...(collectReferences(planned.settings).some(referencedResource) ? {} : { dependsOn: spec.checked }),
-        ...(planned.preventDestroy ? { protect: true } : {}),
+        // AWS CDK retains keys by default too: a deleted key loses the cluster's data.
+        ...(planned.preventDestroy ? { protect: true, retainOnDelete: true } : {}),
       });
       children.set(planned.logicalId, child);
     }

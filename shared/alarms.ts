@@ -96,3 +96,23 @@ export function buildDeliveryAlarmSettings(input: {
 function capitalize(text: TemplateString): TemplateString {
   return typeof text === "string" ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
+
+/**
+ * The alarm on the rule that watches the monitoring: until what was changed is put back, calls on
+ * the key may go unalerted.
+ */
+export function buildMonitoringChangedAlarmSettings(input: {
+  alarmName: TemplateString;
+  ruleName: TemplateString;
+  alertTopicArn: TemplateString;
+  keyDescription: TemplateString;
+}): AlarmSettings {
+  return {
+    ...firstEventAlarm("TriggeredRules", input),
+    alarmDescription: join(
+      "What alerts on ",
+      input.keyDescription,
+      " was changed: a CloudTrail trail stopped, deleted or re-scoped, or one of camunda-byok-kms's rules, alarms or its alert topic deleted, disabled, re-targeted or unsubscribed. Check CloudTrail for the call; until it is put back (re-apply the stack), calls that disable or delete the key may raise no alert. A deploy that changes these pieces raises it too.",
+    ),
+  };
+}

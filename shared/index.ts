@@ -11,9 +11,13 @@ export {
   type AccessDeniedPatternInput,
   buildAccessDeniedEventPattern,
   buildEventPattern,
+  buildMonitoringChangesPattern,
   DEFAULT_MONITORED_EVENT_NAMES,
   type EventPattern,
   type EventPatternInput,
+  GRANT_EVENT_NAMES,
+  type MonitoringChangesPatternInput,
+  TRAIL_CHANGE_EVENT_NAMES,
 } from "./event-patterns";
 export { type ByokInput, type ByokInputs, DEFAULTS } from "./inputs";
 export {

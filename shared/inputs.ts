@@ -77,11 +77,24 @@ export interface ByokInputs<S = string, N = number, B = boolean, L = string[], M
   /** Days between automatic rotations: 90 to 2560. Default: `365`. @default 365 */
   rotationPeriodInDays?: N;
   /**
-   * Pulumi `protect` / Terraform `lifecycle.prevent_destroy` on the key and the replica: a deleted
-   * key loses the cluster's data. Default: `true`.
+   * Guards the key and the replica against deletion, as a deleted key loses the cluster's data:
+   * their key policy denies `kms:ScheduleKeyDeletion` to everyone but `keyDeletionAllowedArns`
+   * (statement `DenyKeyDeletion`), which also holds when the configuration that made the key is
+   * removed. Pulumi also protects and retains them (`protect`, `retainOnDelete`), CDKTF sets
+   * `lifecycle.prevent_destroy`. The Terraform module always sets `prevent_destroy` (Terraform
+   * takes only a literal), and this input decides its statement. Retiring a key is two deliberate
+   * steps: set this false (a policy change, which raises the alarm), then delete. Default: `true`.
    * @default true
    */
   preventDestroy?: boolean;
+  /**
+   * IAM roles, users or the account root (in the key's partition) that may still schedule the
+   * key's deletion while `preventDestroy` is true: the exception to `DenyKeyDeletion`, matched on
+   * `aws:PrincipalArn` (an assumed role's sessions count as the role). Default: `[]` (nobody, until
+   * someone changes the key policy).
+   * @default []
+   */
+  keyDeletionAllowedArns?: L;
   /**
    * Email addresses subscribed to a new alert topic in each region (each must confirm the
    * subscription AWS mails it). The list's length decides how many subscriptions exist, so in
@@ -105,9 +118,11 @@ export interface ByokInputs<S = string, N = number, B = boolean, L = string[], M
    */
   backupAlertTopicArn?: S;
   /**
-   * CloudTrail event names on the key that raise the alarm. Default: `["DisableKey",
-   * "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation", "UpdatePrimaryRegion"]`.
-   * @default ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation", "UpdatePrimaryRegion"]
+   * CloudTrail event names on the key that raise the alarm. Grant calls by anyone but Camunda and
+   * AWS services, and changes to the package's own monitoring, alert whatever this list says.
+   * Default: `["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation",
+   * "UpdatePrimaryRegion", "ReplicateKey"]`.
+   * @default ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation", "UpdatePrimaryRegion", "ReplicateKey"]
    */
   monitoredEventNames?: L;
   /**
@@ -128,7 +143,7 @@ export interface ByokInputs<S = string, N = number, B = boolean, L = string[], M
  * List inputs that go into documents (the key policy, the event patterns) and decide no resource:
  * an engine may learn such a list as a whole only later, if it can build those documents then.
  */
-export const DOCUMENT_LISTS = ["keyAdministratorArns", "monitoredEventNames"] as const;
+export const DOCUMENT_LISTS = ["keyAdministratorArns", "keyDeletionAllowedArns", "monitoredEventNames"] as const;
 
 /** The inputs with plain values: what the core validates and builds from. */
 export interface ByokInput extends ByokInputs {}
@@ -147,6 +162,7 @@ const INPUT_NAME_SET: { readonly [K in keyof ByokInput]-?: true } = {
   enableKeyRotation: true,
   rotationPeriodInDays: true,
   preventDestroy: true,
+  keyDeletionAllowedArns: true,
   alertEmails: true,
   alertTopicArn: true,
   backupAlertTopicArn: true,
@@ -171,6 +187,7 @@ export const DEFAULTS = {
 export const CONSTANT_DEFAULTS: Readonly<Record<string, unknown>> = {
   ...DEFAULTS,
   keyAdministratorArns: [],
+  keyDeletionAllowedArns: [],
   alertEmails: [],
   monitoredEventNames: DEFAULT_MONITORED_EVENT_NAMES,
   tags: {},
@@ -202,6 +219,7 @@ export function resolveInput(input: ByokInput, choices: Choices) {
     monitorAccessDenied: input.monitorAccessDenied ?? DEFAULTS.monitorAccessDenied,
     aliasName: named("aliasName", choices.choose(isSet("aliasName"), input.aliasName as string, defaultAliasName(input.clusterName))),
     keyAdministratorArns: input.keyAdministratorArns ?? [],
+    keyDeletionAllowedArns: input.keyDeletionAllowedArns ?? [],
     alertEmails: input.alertEmails ?? [],
     monitoredEventNames: input.monitoredEventNames ?? [...DEFAULT_MONITORED_EVENT_NAMES],
     tags: input.tags ?? {},

@@ -17,7 +17,15 @@ export { describeProblem } from "./errors";
 export { KMS_KEY_EVENT_DETAIL_TYPES, RULE_STATE_ENABLED, RULE_STATE_WITH_READ_ONLY_EVENTS } from "./event-patterns";
 export { CONSTANT_DEFAULTS, DOCUMENT_LISTS, INPUT_NAMES, type ResolvedInput, resolveInput } from "./inputs";
 export { buildKeyPolicyTemplate, keyPolicyBytes, keyPolicyBytesUpperBound, knownChoices, STATEMENT_SOURCES } from "./key-policy";
-export { defaultAliasName, LOGICAL_IDS, MAX_CLUSTER_NAME_LENGTH, monitoringNames, NAME_PREFIX, type SiteRole } from "./names";
+export {
+  defaultAliasName,
+  LOGICAL_IDS,
+  MAX_CLUSTER_NAME_LENGTH,
+  monitoringNames,
+  NAME_PREFIX,
+  resourcePrefix,
+  type SiteRole,
+} from "./names";
 export { type RecoveryCommands, recoveryCommands } from "./recovery";
 export {
   KNOWN_REGIONS,

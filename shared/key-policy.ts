@@ -70,6 +70,7 @@ export const STATEMENT_IDS = {
   administration: "KeyAdministration",
   camundaUsage: "CamundaClusterKeyUsage",
   camundaGrants: "CamundaClusterGrants",
+  deletionGuard: "DenyKeyDeletion",
 } as const;
 
 /** Where each statement comes from: what a reader of the policy (or of the Terraform module) checks it against. */
@@ -81,6 +82,8 @@ export const STATEMENT_SOURCES: Readonly<Record<string, string>> = {
   [STATEMENT_IDS.camundaUsage]: 'The Camunda cluster role uses the key: Camunda\'s published policy (docs.camunda.io, "AWS KMS setup")',
   [STATEMENT_IDS.camundaGrants]:
     "Grants let EBS and the storage services use the key for the cluster: https://docs.aws.amazon.com/kms/latest/developerguide/grants.html",
+  [STATEMENT_IDS.deletionGuard]:
+    "Nobody but the listed may schedule the key's deletion, whatever IAM allows: https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-adding-permission.html",
 };
 
 /** AWS's limit on a key policy document (KMS PutKeyPolicy, `Policy` parameter). */
@@ -106,6 +109,7 @@ export interface KeyPolicyTemplateInput {
   keyAccountId: TemplateString;
   partition: TemplateString;
   keyAdministratorArns: readonly TemplateString[] | TemplateString;
+  keyDeletionAllowedArns?: readonly TemplateString[] | TemplateString;
 }
 
 function statement<S>(sid: string, principal: S | S[], actions: readonly string[]): PolicyStatement<S> {
@@ -136,6 +140,23 @@ export function buildKeyPolicyTemplate(input: KeyPolicyTemplateInput, choices: C
       ...statement(STATEMENT_IDS.camundaGrants, input.camundaClusterRoleArn, CAMUNDA_GRANT_ACTIONS),
       Condition: choices.when(isTrue("restrictGrantsToAwsResources"), () => ({ Bool: { "kms:GrantIsForAWSResource": "true" } })),
     }),
+    // A removed configuration must not delete the key: Terraform's prevent_destroy does not cover
+    // one, and the deletion it would schedule is refused here. It leaves DisableKey (the
+    // customer's kill switch, which pages) and PutKeyPolicy (AWS's lockout check) alone.
+    choices.when(isTrue("preventDestroy"), () =>
+      compact<PolicyStatement<TemplateString>>({
+        Sid: STATEMENT_IDS.deletionGuard,
+        Effect: "Deny",
+        Principal: { AWS: "*" },
+        Action: "kms:ScheduleKeyDeletion",
+        Resource: "*",
+        Condition: choices.when(isNonEmpty("keyDeletionAllowedArns"), () => ({
+          ArnNotLike: {
+            "aws:PrincipalArn": computed<TemplateString[]>("distinct", input.keyDeletionAllowedArns ?? [], choices.knowledge.isUnknown),
+          },
+        })),
+      }),
+    ),
   );
   return { Version: "2012-10-17", Statement: statements };
 }
@@ -149,6 +170,9 @@ export interface KeyPolicyInput {
   keyAdministratorArns?: string[];
   enableDefaultAccountAccess?: boolean;
   restrictGrantsToAwsResources?: boolean;
+  /** The `DenyKeyDeletion` statement (default true): nobody but `keyDeletionAllowedArns` schedules the key's deletion. */
+  preventDestroy?: boolean;
+  keyDeletionAllowedArns?: string[];
 }
 
 /** Choices over plain values, all known. */
@@ -166,6 +190,8 @@ export function buildKeyPolicy(input: KeyPolicyInput): PolicyDocument {
     keyAdministratorArns: input.keyAdministratorArns ?? [],
     enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? true,
     restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? false,
+    preventDestroy: input.preventDestroy ?? true,
+    keyDeletionAllowedArns: input.keyDeletionAllowedArns ?? [],
   };
   const policy = buildKeyPolicyTemplate(
     {
@@ -173,6 +199,7 @@ export function buildKeyPolicy(input: KeyPolicyInput): PolicyDocument {
       keyAccountId: input.keyAccountId,
       partition: (typeof input.camundaClusterRoleArn === "string" && parseRoleArn(input.camundaClusterRoleArn)?.partition) || "aws",
       keyAdministratorArns: values.keyAdministratorArns,
+      keyDeletionAllowedArns: values.keyDeletionAllowedArns,
     },
     knownChoices(values),
   ) as PolicyDocument;
@@ -192,18 +219,26 @@ export function keyPolicyBytesUpperBound(strings: {
   keyAccountId: string;
   partition: string;
   keyAdministratorArns: readonly string[];
+  keyDeletionAllowedArns?: readonly string[];
 }): number {
   skeletonBytes ??= keyPolicyBytes(
     buildKeyPolicyTemplate(
-      { camundaClusterRoleArn: "", keyAccountId: "", partition: "", keyAdministratorArns: [""] },
-      knownChoices({ enableDefaultAccountAccess: true, restrictGrantsToAwsResources: true, keyAdministratorArns: [""] }),
+      { camundaClusterRoleArn: "", keyAccountId: "", partition: "", keyAdministratorArns: [""], keyDeletionAllowedArns: [""] },
+      knownChoices({
+        enableDefaultAccountAccess: true,
+        restrictGrantsToAwsResources: true,
+        preventDestroy: true,
+        keyAdministratorArns: [""],
+        keyDeletionAllowedArns: [""],
+      }),
     ),
   );
   const escaped = (text: string) => 6 * text.length;
-  const administrators = strings.keyAdministratorArns.reduce((sum, arn) => sum + escaped(arn) + 3, 0);
-  return (
-    skeletonBytes + 2 * escaped(strings.camundaClusterRoleArn) + escaped(strings.keyAccountId) + escaped(strings.partition) + administrators
+  const listed = [...strings.keyAdministratorArns, ...(strings.keyDeletionAllowedArns ?? [])].reduce(
+    (sum, arn) => sum + escaped(arn) + 3,
+    0,
   );
+  return skeletonBytes + 2 * escaped(strings.camundaClusterRoleArn) + escaped(strings.keyAccountId) + escaped(strings.partition) + listed;
 }
 
 /** The policy's size as AWS counts it: the UTF-8 bytes of the document as sent. */

@@ -1,14 +1,21 @@
 // What watches one site's key, in the site's region: the key-events rule (and the access-denied
-// rule), their targets, the alarm on matched events, an alarm on each rule's failed deliveries,
-// and the alert topic they publish to. Built from a MonitoringInput alone (see site.ts).
-import { buildAlarmSettings, buildDeliveryAlarmSettings } from "./alarms";
+// rule), the rule that watches them all (monitoring changes), their targets, an alarm on matched
+// events of each watching rule, an alarm on each rule's failed deliveries, and the alert topic they
+// publish to. Built from a MonitoringInput alone (see site.ts).
+import { buildAlarmSettings, buildDeliveryAlarmSettings, buildMonitoringChangedAlarmSettings } from "./alarms";
 import { alertTopicArn, alertTopicPolicyResources, alertTopicResources } from "./alert-topic-spec";
 import { type Choices, isTrue, present } from "./conditions";
-import { buildAccessDeniedEventPattern, buildEventPattern, RULE_STATE_ENABLED, RULE_STATE_WITH_READ_ONLY_EVENTS } from "./event-patterns";
-import { monitoringNames } from "./names";
+import {
+  buildAccessDeniedEventPattern,
+  buildEventPattern,
+  buildMonitoringChangesPattern,
+  RULE_STATE_ENABLED,
+  RULE_STATE_WITH_READ_ONLY_EVENTS,
+} from "./event-patterns";
+import { monitoringNames, resourcePrefix } from "./names";
 import { type MonitoringInput, resourcePlace, type SitePlace } from "./site";
 import type { EventRuleSettings, MonitoringOutputs, ResourceSpec } from "./spec-types";
-import { join, jsonDocument, ref } from "./template";
+import { computed, join, jsonDocument, ref, type TemplateString } from "./template";
 
 interface Rule {
   logicalId: string;
@@ -29,6 +36,8 @@ export function monitoringResources(
   const topicArn = alertTopicArn(site, input, choices);
   const keyDescription = join("the Camunda BYOK ", input.keyLabel, " of cluster ", input.clusterName);
 
+  const accessDenied = isTrue("monitorAccessDenied");
+  const camundaAccountId = computed<TemplateString>("accountOfArn", input.camundaClusterRoleArn, choices.knowledge.isUnknown);
   const keyEvents: Rule = {
     logicalId: ids.keyEventsRule,
     targetId: ids.keyEventsTarget,
@@ -42,14 +51,14 @@ export function monitoringResources(
           keyArn: input.keyArn,
           keyId: input.keyId,
           monitoredEventNames: input.monitoredEventNames as readonly string[],
-          camundaClusterRoleArn: input.camundaClusterRoleArn,
+          camundaAccountId,
+          monitoringChangesRuleName: names.monitoringChangesRule,
         }),
       ),
       state: RULE_STATE_ENABLED,
       tags: input.tags,
     },
   };
-  const accessDenied = isTrue("monitorAccessDenied");
   const deniedRule: Rule = {
     logicalId: ids.accessDeniedRule,
     targetId: ids.accessDeniedTarget,
@@ -88,39 +97,74 @@ export function monitoringResources(
     },
   });
 
+  const changes: Rule = {
+    logicalId: ids.monitoringChangesRule,
+    targetId: ids.monitoringChangesTarget,
+    deliveryAlarmId: ids.monitoringChangesDeliveryAlarm,
+    deliveryAlarmName: names.monitoringChangesDeliveryAlarm,
+    settings: {
+      name: names.monitoringChangesRule,
+      description: join("Calls that stop a trail or silence the alerts on ", keyDescription),
+      eventPattern: jsonDocument(
+        buildMonitoringChangesPattern({
+          namePrefix: `${resourcePrefix(input.clusterName)}-`,
+          alertTopicArn: topicArn,
+        }),
+      ),
+      state: RULE_STATE_ENABLED,
+      tags: input.tags,
+    },
+  };
+  const triggeredAlarm = (logicalId: string, settings: object): ResourceSpec => ({
+    kind: "metricAlarm",
+    logicalId,
+    ...place,
+    settings: { ...(settings as ReturnType<typeof buildAlarmSettings>), tags: input.tags },
+  });
+
   const resources = present<ResourceSpec>(
     ...alertTopicResources(site, place, input, topicArn, choices),
     rule(keyEvents),
     target(keyEvents),
     withDenied(rule(deniedRule)),
     withDenied(target(deniedRule)),
-    {
-      kind: "metricAlarm",
-      logicalId: ids.alarm,
-      ...place,
-      settings: {
-        ...buildAlarmSettings({
-          alarmName: names.alarm,
-          ruleName: ref(ids.keyEventsRule, "name"),
-          alertTopicArn: topicArn,
-          keyDescription,
-          keyArn: input.keyArn,
-          region: input.region,
-        }),
-        tags: input.tags,
-      },
-    },
+    rule(changes),
+    target(changes),
+    triggeredAlarm(
+      ids.alarm,
+      buildAlarmSettings({
+        alarmName: names.alarm,
+        ruleName: ref(ids.keyEventsRule, "name"),
+        alertTopicArn: topicArn,
+        keyDescription,
+        keyArn: input.keyArn,
+        region: input.region,
+      }),
+    ),
+    triggeredAlarm(
+      ids.monitoringChangesAlarm,
+      buildMonitoringChangedAlarmSettings({
+        alarmName: names.monitoringChangesAlarm,
+        ruleName: ref(ids.monitoringChangesRule, "name"),
+        alertTopicArn: topicArn,
+        keyDescription,
+      }),
+    ),
     deliveryAlarm(keyEvents),
     withDenied(deliveryAlarm(deniedRule)),
+    deliveryAlarm(changes),
   );
   const ruleArns = present(
     ref(keyEvents.logicalId, "arn"),
     choices.when(accessDenied, () => ref(deniedRule.logicalId, "arn")),
+    ref(changes.logicalId, "arn"),
   );
   const alarmArns = present(
     ref(ids.alarm, "arn"),
+    ref(ids.monitoringChangesAlarm, "arn"),
     ref(keyEvents.deliveryAlarmId, "arn"),
     choices.when(accessDenied, () => ref(deniedRule.deliveryAlarmId, "arn")),
+    ref(changes.deliveryAlarmId, "arn"),
   );
   resources.push(...alertTopicPolicyResources(site, place, topicArn, choices, ruleArns, alarmArns));
   return {

@@ -38,6 +38,10 @@ export const LOGICAL_IDS = {
     alarm: "key-deletion-alarm",
     keyEventsDeliveryAlarm: "key-events-delivery-alarm",
     accessDeniedDeliveryAlarm: "access-denied-delivery-alarm",
+    monitoringChangesRule: "monitoring-changes",
+    monitoringChangesTarget: "monitoring-changes-target",
+    monitoringChangesAlarm: "monitoring-changes-alarm",
+    monitoringChangesDeliveryAlarm: "monitoring-changes-delivery-alarm",
   },
   replica: {
     key: "replica-key",
@@ -53,6 +57,10 @@ export const LOGICAL_IDS = {
     alarm: "replica-key-deletion-alarm",
     keyEventsDeliveryAlarm: "replica-key-events-delivery-alarm",
     accessDeniedDeliveryAlarm: "replica-access-denied-delivery-alarm",
+    monitoringChangesRule: "replica-monitoring-changes",
+    monitoringChangesTarget: "replica-monitoring-changes-target",
+    monitoringChangesAlarm: "replica-monitoring-changes-alarm",
+    monitoringChangesDeliveryAlarm: "replica-monitoring-changes-delivery-alarm",
   },
 } as const;
 
@@ -65,6 +73,9 @@ export function monitoringNames(clusterName: string) {
     alarm: `${prefix}-key-deletion`,
     keyEventsDeliveryAlarm: `${prefix}-key-events-failed-delivery`,
     accessDeniedDeliveryAlarm: `${prefix}-access-denied-failed-delivery`,
+    monitoringChangesRule: `${prefix}-monitoring-changes`,
+    monitoringChangesAlarm: `${prefix}-monitoring-changed`,
+    monitoringChangesDeliveryAlarm: `${prefix}-monitoring-changes-failed-delivery`,
     alertTopic: `${prefix}-alerts`,
   };
 }

@@ -38,6 +38,7 @@ export function buildByokSpec(byokInput: ByokInput, options: SpecOptions = {}): 
           keyAccountId: options.keyAccountId ?? ACCOUNT_ID,
           partition: rolePartition ?? validated.partition ?? PARTITION,
           keyAdministratorArns: input.keyAdministratorArns,
+          keyDeletionAllowedArns: input.keyDeletionAllowedArns,
         },
         choices,
       ),

@@ -121,6 +121,8 @@ export function validateKeyPolicyInput(input: KeyPolicyInput, built?: PolicyDocu
     keyAdministratorArns: input.keyAdministratorArns,
     enableDefaultAccountAccess: input.enableDefaultAccountAccess,
     restrictGrantsToAwsResources: input.restrictGrantsToAwsResources,
+    preventDestroy: input.preventDestroy,
+    keyDeletionAllowedArns: input.keyDeletionAllowedArns,
   } as ByokInput;
   const check = new Checker(
     knownChoices({

@@ -104,6 +104,27 @@ locals {
           } : {},
         ),
       ],
+      # Nobody but the listed may schedule the key's deletion, whatever IAM allows: https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-adding-permission.html
+      var.prevent_destroy ? [
+        merge(
+          {
+            Sid    = "DenyKeyDeletion"
+            Effect = "Deny"
+            Principal = {
+              AWS = "*"
+            }
+            Action   = "kms:ScheduleKeyDeletion"
+            Resource = "*"
+          },
+          length(var.key_deletion_allowed_arns) > 0 ? {
+            Condition = {
+              ArnNotLike = {
+                "aws:PrincipalArn" = distinct(var.key_deletion_allowed_arns)
+              }
+            }
+          } : {},
+        ),
+      ] : [],
     )
   })
   tags = merge(

@@ -144,6 +144,35 @@ variable "rotation_period_in_days" {
   }
 }
 
+variable "prevent_destroy" {
+  description = "Guards the key and the replica against deletion, as a deleted key loses the cluster's data: their key policy denies `kms:ScheduleKeyDeletion` to everyone but `key_deletion_allowed_arns` (statement `DenyKeyDeletion`), which also holds when the configuration that made the key is removed. The Terraform module always sets `prevent_destroy` (Terraform takes only a literal), and this input decides its statement. Retiring a key is two deliberate steps: set this false (a policy change, which raises the alarm), then delete."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "key_deletion_allowed_arns" {
+  description = "IAM roles, users or the account root (in the key's partition) that may still schedule the key's deletion while `prevent_destroy` is true: the exception to `DenyKeyDeletion`, matched on `aws:PrincipalArn` (an assumed role's sessions count as the role)."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for element in var.key_deletion_allowed_arns : can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(?:root|(?:role|user)\\/(?:[\\x21-\\x29\\x2B-\\x7E]+\\/)*[\\w+=,.@-]{1,64})$", element))])
+    error_message = "camunda-byok-kms: key_deletion_allowed_arns must hold only IAM role, user or account root ARNs (got ${join(", ", [for element in var.key_deletion_allowed_arns : jsonencode(element) if !(can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(?:root|(?:role|user)\\/(?:[\\x21-\\x29\\x2B-\\x7E]+\\/)*[\\w+=,.@-]{1,64})$", element)))])})."
+  }
+
+  validation {
+    condition     = !contains(var.key_deletion_allowed_arns, var.camunda_cluster_role_arn)
+    error_message = "camunda-byok-kms: key_deletion_allowed_arns must not name the Camunda cluster role, which may use the key but must never manage it."
+  }
+
+  validation {
+    condition     = alltrue([for arn in var.key_deletion_allowed_arns : try(split(":", arn)[1], "") == (startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws")])
+    error_message = "camunda-byok-kms: key_deletion_allowed_arns must be in the partition of cluster_region (aws, aws-cn or aws-us-gov): a key's policy and alerts cannot reach across partitions (got ${join(", ", [for arn in var.key_deletion_allowed_arns : jsonencode(arn) if !(try(split(":", arn)[1], "") == (startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws"))])}; ${var.cluster_region} is in partition ${(startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws")})."
+  }
+}
+
 variable "alert_emails" {
   description = "Email addresses subscribed to a new alert topic in each region (each must confirm the subscription AWS mails it)."
   type        = list(string)
@@ -179,6 +208,11 @@ variable "alert_topic_arn" {
   validation {
     condition     = var.alert_topic_arn != null ? try(split(":", var.alert_topic_arn)[1], "") == (startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws") : true
     error_message = "camunda-byok-kms: alert_topic_arn must be in the partition of cluster_region (aws, aws-cn or aws-us-gov): a key's policy and alerts cannot reach across partitions (got partition ${try(split(":", var.alert_topic_arn)[1], "?")}; ${var.cluster_region} is in partition ${(startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws")})."
+  }
+
+  validation {
+    condition     = var.alert_topic_arn != null ? length(var.alert_topic_arn) <= 264 : true
+    error_message = "camunda-byok-kms: alert_topic_arn must be short enough for the monitoring-changes pattern to fit EventBridge's 2048 characters; use a topic with a shorter name (got ${try(length(var.alert_topic_arn), 0)} characters)."
   }
 }
 
@@ -216,13 +250,25 @@ variable "backup_alert_topic_arn" {
     condition     = var.alert_topic_arn == null || var.backup_region == null || var.backup_alert_topic_arn != null
     error_message = "camunda-byok-kms: backup_alert_topic_arn is required with alert_topic_arn and backup_region: alarms and EventBridge rules can only notify a topic in their own region."
   }
+
+  validation {
+    condition     = var.backup_alert_topic_arn != null ? length(var.backup_alert_topic_arn) <= 264 : true
+    error_message = "camunda-byok-kms: backup_alert_topic_arn must be short enough for the monitoring-changes pattern to fit EventBridge's 2048 characters; use a topic with a shorter name (got ${try(length(var.backup_alert_topic_arn), 0)} characters)."
+  }
 }
 
 variable "monitored_event_names" {
-  description = "CloudTrail event names on the key that raise the alarm."
+  description = "CloudTrail event names on the key that raise the alarm. Grant calls by anyone but Camunda and AWS services, and changes to the package's own monitoring, alert whatever this list says."
   type        = list(string)
-  default     = ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation", "UpdatePrimaryRegion"]
-  nullable    = false
+  default = [
+    "DisableKey",
+    "ScheduleKeyDeletion",
+    "PutKeyPolicy",
+    "DisableKeyRotation",
+    "UpdatePrimaryRegion",
+    "ReplicateKey",
+  ]
+  nullable = false
 
   validation {
     condition     = length(var.monitored_event_names) > 0
@@ -237,6 +283,11 @@ variable "monitored_event_names" {
   validation {
     condition     = length(distinct(var.monitored_event_names)) == length(var.monitored_event_names)
     error_message = "camunda-byok-kms: monitored_event_names must not repeat a name."
+  }
+
+  validation {
+    condition     = length(jsonencode(var.monitored_event_names)) <= 242
+    error_message = "camunda-byok-kms: monitored_event_names must keep the key-events pattern within EventBridge's 2048 characters; monitor fewer events (got ${length(jsonencode(var.monitored_event_names))} characters of names)."
   }
 }
 

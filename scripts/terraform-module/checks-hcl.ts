@@ -65,6 +65,11 @@ function rule(check: CheckOnUnknown, v: string, other: (value: unknown) => strin
         : { holds: `length(distinct(${v})) == length(${v})` };
     case "notEmpty":
       return { holds: `length(${v}) > 0` };
+    case "lengthAtMost":
+      // Terraform evaluates a message even where the condition holds, a null input included.
+      return { holds: `length(${v}) <= ${check.max}`, got: `${expression(`try(length(${v}), 0)`)} characters` };
+    case "encodedLengthAtMost":
+      return { holds: `length(jsonencode(${v})) <= ${check.max}`, got: `${expression(`length(jsonencode(${v}))`)} characters of names` };
     case "excludes":
       return { holds: `!contains(${v}, ${other(check.other)})` };
     case "mapSizeAtMost":

@@ -5,13 +5,12 @@ import { CONSTANT_DEFAULTS, INPUT_NAMES, type MonitoringInput } from "../../shar
 import { snakeCase } from "./names";
 import { expression } from "./unknowns";
 
-/** Inputs that are not module variables, with what the module uses instead and why. */
-export const NOT_VARIABLES: Partial<Record<keyof ByokInput, { value: unknown; why: string }>> = {
-  preventDestroy: {
-    value: true,
-    why: "Terraform takes `prevent_destroy` only as a literal, so the module always protects the key and the replica",
-  },
-};
+/**
+ * Inputs that are not module variables, with what the module uses instead and why. None today:
+ * `prevent_destroy` is a variable for the key policy's DenyKeyDeletion, while the keys'
+ * `lifecycle.prevent_destroy` is always true (Terraform takes only a literal there).
+ */
+export const NOT_VARIABLES: Partial<Record<keyof ByokInput, { value: unknown; why: string }>> = {};
 
 /** Which inputs are required (no default at all). */
 const REQUIRED: readonly (keyof ByokInput)[] = ["camundaClusterRoleArn", "clusterRegion", "clusterName"];

@@ -22,6 +22,10 @@ const SECTIONS: { title: string; ids: string[] }[] = [
     ids: [ids.keyEventsRule, ids.keyEventsTarget, ids.alarm, ids.keyEventsDeliveryAlarm],
   },
   { title: "Denied calls on the key", ids: [ids.accessDeniedRule, ids.accessDeniedTarget, ids.accessDeniedDeliveryAlarm] },
+  {
+    title: "Monitoring changes: a stopped trail, or these rules, alarms and topic removed or muted",
+    ids: [ids.monitoringChangesRule, ids.monitoringChangesTarget, ids.monitoringChangesAlarm, ids.monitoringChangesDeliveryAlarm],
+  },
 ];
 
 export function banner(title: string): string {

@@ -35,6 +35,10 @@ export const MONITORING_NAMES: Record<string, string> = {
   [LOGICAL_IDS.primary.alarm]: "key_deletion",
   [LOGICAL_IDS.primary.keyEventsDeliveryAlarm]: "key_events_delivery",
   [LOGICAL_IDS.primary.accessDeniedDeliveryAlarm]: "access_denied_delivery",
+  [LOGICAL_IDS.primary.monitoringChangesRule]: "monitoring_changes",
+  [LOGICAL_IDS.primary.monitoringChangesTarget]: "monitoring_changes",
+  [LOGICAL_IDS.primary.monitoringChangesAlarm]: "monitoring_changed",
+  [LOGICAL_IDS.primary.monitoringChangesDeliveryAlarm]: "monitoring_changes_delivery",
 };
 
 /** The Terraform name of each resource in the root module: the keys and their aliases. */

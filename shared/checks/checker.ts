@@ -38,6 +38,10 @@ export type CheckRule =
   | { kind: "distinctElements"; ignoreCase: boolean }
   /** `value` is a list with an element. */
   | { kind: "notEmpty" }
+  /** `value`, a string, has at most `max` characters. */
+  | { kind: "lengthAtMost"; max: number }
+  /** `value`, a list, written as JSON has at most `max` characters. */
+  | { kind: "encodedLengthAtMost"; max: number }
   /** `value`, a list, must not hold `other`. */
   | { kind: "excludes"; other: unknown }
   /** `value` is a map of at most `max` entries. */

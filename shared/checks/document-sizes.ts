@@ -1,8 +1,8 @@
 // AWS's limits on the documents the package writes: the key policy (32,768 bytes) and each event
-// pattern (4,096 characters, at apply time). Both hold values nobody knows before apply (the
+// pattern (EventBridge's default quota, 2,048 characters, at apply time). Both hold values nobody knows before apply (the
 // account id, the key's ARN), so each is bounded with the longest values AWS can give them, and
 // what could not fit is refused before anything exists.
-import { buildEventPattern } from "../event-patterns";
+import { buildEventPattern, buildMonitoringChangesPattern } from "../event-patterns";
 import { DEFAULTS, type ByokInput } from "../inputs";
 import {
   buildKeyPolicyTemplate,
@@ -12,15 +12,14 @@ import {
   MAX_KEY_POLICY_BYTES,
   type PolicyDocument,
 } from "../key-policy";
+import { MAX_CLUSTER_NAME_LENGTH, monitoringNames, resourcePrefix } from "../names";
 import { REGIONS_BY_PARTITION } from "../regions";
 import type { Checker } from "./checker";
 
-export const MAX_EVENT_PATTERN_LENGTH = 4096;
+export const MAX_EVENT_PATTERN_LENGTH = 2048;
 
 /** A multi-region key id is "mrk-" and 32 hex digits; aws-us-gov is the longest partition. */
 const LONGEST_KEY_ID = `mrk-${"0".repeat(32)}`;
-/** What parseRoleArn accepts at most, for a role ARN known only at deploy time. */
-const LONGEST_ROLE_ARN = "r".repeat(2048);
 
 function longestKeyArn(): string {
   const region = Object.values(REGIONS_BY_PARTITION)
@@ -35,9 +34,8 @@ export function checkPolicySize(check: Checker, input: ByokInput, built?: Policy
     camundaClusterRoleArn: check.known(input.camundaClusterRoleArn) ? String(input.camundaClusterRoleArn) : "",
     keyAccountId: "000000000000",
     partition: "aws-us-gov",
-    keyAdministratorArns: (Array.isArray(input.keyAdministratorArns) ? input.keyAdministratorArns : [])
-      .filter((arn) => check.known(arn))
-      .map(String),
+    keyAdministratorArns: knownList(check, input.keyAdministratorArns),
+    keyDeletionAllowedArns: knownList(check, input.keyDeletionAllowedArns),
   };
   // Serializing is most of the cost of a policy; only a policy that might be too big needs it.
   if (keyPolicyBytesUpperBound(strings) <= MAX_KEY_POLICY_BYTES) return;
@@ -49,29 +47,92 @@ export function checkPolicySize(check: Checker, input: ByokInput, built?: Policy
         ...strings,
         enableDefaultAccountAccess: input.enableDefaultAccountAccess ?? DEFAULTS.enableDefaultAccountAccess,
         restrictGrantsToAwsResources: input.restrictGrantsToAwsResources ?? DEFAULTS.restrictGrantsToAwsResources,
+        preventDestroy: input.preventDestroy ?? DEFAULTS.preventDestroy,
       }),
     );
   const bytes = keyPolicyBytes(policy);
   if (bytes > MAX_KEY_POLICY_BYTES) {
     check.problem(
       "keyAdministratorArns",
-      `make the key policy ${bytes} bytes, over AWS's limit of ${MAX_KEY_POLICY_BYTES}; use fewer administrators (an IAM role they assume, say)`,
+      `make the key policy ${bytes} bytes, over AWS's limit of ${MAX_KEY_POLICY_BYTES}; name fewer principals here and in keyDeletionAllowedArns (an IAM role they assume, say)`,
     );
   }
 }
 
+function knownList(check: Checker, list: unknown): string[] {
+  return (Array.isArray(list) ? list : []).filter((arn) => check.known(arn)).map(String);
+}
+
+/** The longest name of a site's rules and alarms starts with the longest cluster name. */
+const LONGEST_CLUSTER_NAME = "c".repeat(MAX_CLUSTER_NAME_LENGTH);
+
+/** The key-events pattern with the longest values AWS can give what is known only at apply time. */
+export function keyEventsPattern(names: readonly string[] | undefined): string {
+  return JSON.stringify(
+    buildEventPattern({
+      keyArn: longestKeyArn(),
+      keyId: LONGEST_KEY_ID,
+      monitoredEventNames: names,
+      camundaAccountId: "000000000000",
+      monitoringChangesRuleName: monitoringNames(LONGEST_CLUSTER_NAME).monitoringChangesRule,
+    }),
+  );
+}
+
+/** The monitoring-changes pattern for a cluster name and a topic ARN. */
+export function monitoringChangesPattern(clusterName: string, topicArn: string): string {
+  return JSON.stringify(buildMonitoringChangesPattern({ namePrefix: `${resourcePrefix(clusterName)}-`, alertTopicArn: topicArn }));
+}
+
+/**
+ * EventBridge's default quota on an event pattern is 2,048 characters (adjustable to 4,096; the
+ * provider refuses more): each pattern the package writes must fit it.
+ */
 export function checkEventPatternSizes(check: Checker, input: ByokInput): void {
-  const roleArn = check.known(input.camundaClusterRoleArn) ? String(input.camundaClusterRoleArn) : LONGEST_ROLE_ARN;
   const names = input.monitoredEventNames;
-  if (names !== undefined && !(Array.isArray(names) && names.every((name) => check.known(name)))) return;
-  const keyArn = longestKeyArn();
-  const length = JSON.stringify(
-    buildEventPattern({ keyArn, keyId: LONGEST_KEY_ID, monitoredEventNames: names, camundaClusterRoleArn: roleArn }),
-  ).length;
-  if (length > MAX_EVENT_PATTERN_LENGTH) {
-    check.problem(
-      "monitoredEventNames",
-      `make the key-events pattern up to ${length} characters, over EventBridge's limit of ${MAX_EVENT_PATTERN_LENGTH}; monitor fewer events (got ${names?.length ?? 0} names)`,
-    );
+  const limit = MAX_EVENT_PATTERN_LENGTH;
+  if (check.unknown(names)) {
+    // The names appear twice (by resources and by requestParameters.keyId): a budget for their JSON.
+    const base = keyEventsPattern([]).length;
+    check.later({
+      input: "monitoredEventNames",
+      value: names,
+      message: `must keep the key-events pattern within EventBridge's ${limit} characters; monitor fewer events`,
+      kind: "encodedLengthAtMost",
+      max: 2 + Math.floor((limit - base) / 2),
+    });
+  } else if (names === undefined || (Array.isArray(names) && names.every((name) => check.known(name)))) {
+    const length = keyEventsPattern(names as string[] | undefined).length;
+    if (length > limit) {
+      check.problem(
+        "monitoredEventNames",
+        `make the key-events pattern up to ${length} characters, over EventBridge's limit of ${limit}; monitor fewer events (got ${names?.length ?? 0} names)`,
+      );
+    }
+  }
+  const clusterName = check.known(input.clusterName) ? String(input.clusterName) : LONGEST_CLUSTER_NAME;
+  for (const name of ["alertTopicArn", "backupAlertTopicArn"] as const) {
+    const topic = input[name];
+    // A new topic's ARN always fits (a test holds the longest to it).
+    if (topic === undefined) continue;
+    if (check.unknown(topic)) {
+      // The topic's ARN appears twice (DeleteTopic and its kin, and the subscriptions' prefix).
+      const base = monitoringChangesPattern(LONGEST_CLUSTER_NAME, "").length;
+      check.later({
+        input: name,
+        value: topic,
+        message: `must be short enough for the monitoring-changes pattern to fit EventBridge's ${limit} characters; use a topic with a shorter name`,
+        kind: "lengthAtMost",
+        max: Math.floor((limit - base) / 2),
+      });
+      continue;
+    }
+    const length = monitoringChangesPattern(clusterName, String(topic)).length;
+    if (length > limit) {
+      check.problem(
+        name,
+        `makes the monitoring-changes pattern ${length} characters, over EventBridge's limit of ${limit}; use a topic with a shorter name`,
+      );
+    }
   }
 }

@@ -116,6 +116,21 @@ export function checkAdministrators(
   }
   const list = input.keyAdministratorArns;
   const accounts = checkPrincipalList(check, "keyAdministratorArns", list, input.camundaClusterRoleArn, keyPartition, input.clusterRegion);
+  check.boolean("preventDestroy", input.preventDestroy);
+  checkPrincipalList(
+    check,
+    "keyDeletionAllowedArns",
+    input.keyDeletionAllowedArns,
+    input.camundaClusterRoleArn,
+    keyPartition,
+    input.clusterRegion,
+  );
+  if (input.preventDestroy === false && Array.isArray(input.keyDeletionAllowedArns) && input.keyDeletionAllowedArns.length > 0) {
+    check.warn(
+      "keyDeletionAllowedArns",
+      "is ignored because preventDestroy is false: without DenyKeyDeletion, whoever IAM allows may schedule the key's deletion",
+    );
+  }
 
   // Without the account statement someone in the key's account must keep PutKeyPolicy, or AWS
   // rejects the policy (MalformedPolicyDocumentException) and the key could never be managed again.

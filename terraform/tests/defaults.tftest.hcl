@@ -61,8 +61,8 @@ run "defaults" {
   command = plan
 
   assert {
-    condition     = [for statement in jsondecode(aws_kms_key.this.policy).Statement : statement.Sid] == ["EnableAccountAccess", "CamundaClusterKeyUsage", "CamundaClusterGrants"]
-    error_message = "the default policy is not Camunda's published one"
+    condition     = [for statement in jsondecode(aws_kms_key.this.policy).Statement : statement.Sid] == ["EnableAccountAccess", "CamundaClusterKeyUsage", "CamundaClusterGrants", "DenyKeyDeletion"]
+    error_message = "the default policy is not Camunda's published one with the deletion guard"
   }
   assert {
     condition     = !aws_kms_key.this.multi_region && aws_kms_key.this.enable_key_rotation && aws_kms_key.this.deletion_window_in_days == 30
@@ -98,6 +98,7 @@ run "hardened" {
     enable_default_account_access    = false
     key_administrator_arns           = ["arn:aws:iam::111122223333:role/ops/deployer", "arn:aws:iam::111122223333:role/ops/deployer"]
     restrict_grants_to_aws_resources = true
+    key_deletion_allowed_arns        = ["arn:aws:iam::111122223333:role/KeyRetirement"]
   }
 
   assert {
@@ -107,5 +108,23 @@ run "hardened" {
   assert {
     condition     = jsondecode(aws_kms_key.this.policy).Statement[2].Condition.Bool["kms:GrantIsForAWSResource"] == "true"
     error_message = "the grants are not restricted"
+  }
+  assert {
+    condition     = jsondecode(aws_kms_key.this.policy).Statement[3].Condition.ArnNotLike["aws:PrincipalArn"] == ["arn:aws:iam::111122223333:role/KeyRetirement"]
+    error_message = "the deletion guard does not except the listed principal"
+  }
+}
+
+run "deletion_allowed" {
+  command = plan
+
+  variables {
+    prevent_destroy = false
+  }
+
+  # The statement goes; the key's lifecycle.prevent_destroy stays (Terraform takes only a literal).
+  assert {
+    condition     = !contains([for statement in jsondecode(aws_kms_key.this.policy).Statement : statement.Sid], "DenyKeyDeletion")
+    error_message = "prevent_destroy = false left the deletion guard in"
   }
 }

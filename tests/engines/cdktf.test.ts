@@ -116,13 +116,20 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
     expect(cdktfPolicy).to.equal(pulumiState("key").inputs.policy);
     expect(cdktfPolicy).to.equal(JSON.stringify(buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: ACCOUNT })));
 
-    for (const rule of ["key-events", "access-denied"]) {
+    for (const rule of ["key-events", "access-denied", "monitoring-changes"]) {
       expect(resolve(tfResource(json, "aws_cloudwatch_event_rule", rule).event_pattern), rule).to.equal(
         pulumiState(rule).inputs.eventPattern,
       );
     }
     expect(pulumiState("key-events").inputs.eventPattern).to.equal(
-      JSON.stringify(buildEventPattern({ keyArn, keyId: keyArn.split("/")[1], camundaClusterRoleArn: CAMUNDA_ROLE_ARN })),
+      JSON.stringify(
+        buildEventPattern({
+          keyArn,
+          keyId: keyArn.split("/")[1],
+          camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
+          monitoringChangesRuleName: "camunda-byok-payments-prod-monitoring-changes",
+        }),
+      ),
     );
 
     const tfAlarm = camelKeys(tfResource(json, "aws_cloudwatch_metric_alarm", "key-deletion-alarm"));
@@ -196,8 +203,9 @@ describe("CDKTF construct (cdktf Testing, no terraform binary)", () => {
       "CamundaClusterKeyUsage",
       "CamundaClusterGrants",
     ]);
-    const pattern = JSON.parse(tfResource(json, "aws_cloudwatch_event_rule", "key-events").event_pattern);
-    expect(JSON.stringify(pattern)).to.include("${var.role}");
+    // The grant branch names Camunda's account, cut from the role ARN by Terraform at plan time.
+    const pattern = tfResource(json, "aws_cloudwatch_event_rule", "key-events").event_pattern;
+    expect(pattern).to.include('"accountId":[{"anything-but":["${element(split(":", var.role), 4)}"]}]');
   });
 
   it("turns checks on numbers known only to Terraform into preconditions", () => {

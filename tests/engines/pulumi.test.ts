@@ -59,13 +59,9 @@ describe("Pulumi component (under mocks)", () => {
         "aws:sns/topicSubscription:TopicSubscription",
         "aws:sns/topicSubscription:TopicSubscription",
         "aws:sns/topicPolicy:TopicPolicy",
-        "aws:cloudwatch/eventRule:EventRule",
-        "aws:cloudwatch/eventTarget:EventTarget",
-        "aws:cloudwatch/eventRule:EventRule",
-        "aws:cloudwatch/eventTarget:EventTarget",
-        "aws:cloudwatch/metricAlarm:MetricAlarm",
-        "aws:cloudwatch/metricAlarm:MetricAlarm",
-        "aws:cloudwatch/metricAlarm:MetricAlarm",
+        ...Array(3).fill("aws:cloudwatch/eventRule:EventRule"),
+        ...Array(3).fill("aws:cloudwatch/eventTarget:EventTarget"),
+        ...Array(5).fill("aws:cloudwatch/metricAlarm:MetricAlarm"),
       ]);
 
       const key = byName(run.registered, "camunda-byok-key");
@@ -84,7 +80,14 @@ describe("Pulumi component (under mocks)", () => {
 
       const rule = byName(run.registered, "camunda-byok-key-events");
       expect(rule.inputs.eventPattern).to.equal(
-        JSON.stringify(buildEventPattern({ keyArn: key.state.arn, keyId: key.state.keyId, camundaClusterRoleArn: roleArn })),
+        JSON.stringify(
+          buildEventPattern({
+            keyArn: key.state.arn,
+            keyId: key.state.keyId,
+            camundaClusterRoleArn: roleArn,
+            monitoringChangesRuleName: `${rule.inputs.name.replace(/-key-events$/, "")}-monitoring-changes`,
+          }),
+        ),
       );
       const topic = byName(run.registered, "camunda-byok-alert-topic");
       const alarm = byName(run.registered, "camunda-byok-key-deletion-alarm");
@@ -301,6 +304,8 @@ describe("Pulumi component (under mocks)", () => {
     expect(replica.inputs.primaryKeyArn).to.equal(key.state.arn);
     expect(replica.inputs.policy).to.equal(key.inputs.policy);
     expect(childOptions.get("byok-replica-key")?.protect).to.equal(true);
+    expect(childOptions.get("byok-replica-key")?.retainOnDelete).to.equal(true);
+    expect(JSON.parse(replica.inputs.policy).Statement.at(-1).Sid).to.equal("DenyKeyDeletion");
     expect(replicaArn).to.equal(replica.state.arn);
     const rule = byName(registered, "byok-replica-key-events");
     expect(rule.inputs.region).to.equal("eu-west-1");
@@ -358,11 +363,21 @@ describe("Pulumi component (under mocks)", () => {
     }
   });
 
-  it("passes `preventDestroy: false` through as no protection", async () => {
+  it("retains a protected key and replica when the component is deleted", async () => {
+    installPulumiMocks();
+    const { childOptions } = createComponent({ ...baseArgs, backupRegion: "eu-west-1" });
+    await settle();
+    // A removed component must not delete the key: retainOnDelete leaves it in AWS (and the policy's DenyKeyDeletion refuses a deletion anyway).
+    for (const name of ["byok-key", "byok-replica-key"])
+      expect(childOptions.get(name), name).to.deep.include({ protect: true, retainOnDelete: true });
+  });
+
+  it("passes `preventDestroy: false` through as no protection and no retention", async () => {
     installPulumiMocks();
     const { childOptions } = createComponent({ ...baseArgs, preventDestroy: false });
     await settle();
     expect(childOptions.get("byok-key")?.protect).to.equal(undefined);
+    expect(childOptions.get("byok-key")?.retainOnDelete).to.equal(undefined);
   });
 
   it("uses an explicit provider for its children and its account and region look-ups", async () => {

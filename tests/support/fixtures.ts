@@ -30,3 +30,14 @@ export function loadCloudTrailVectors(): CloudTrailVectors {
   const file = path.resolve(__dirname, "../fixtures/kms-cloudtrail-events.json");
   return JSON.parse(readFileSync(file, "utf8")) as CloudTrailVectors;
 }
+
+interface CloudTrailRecords {
+  events: Record<string, Record<string, any>>;
+  /** userIdentity shapes, by type, as the CloudTrail user guide documents them. */
+  userIdentities: Record<string, Record<string, any>>;
+}
+
+/** More records from AWS's documentation: grants, replication, a trail call (see the file's "about"). */
+export function loadCloudTrailRecords(): CloudTrailRecords {
+  return JSON.parse(readFileSync(path.resolve(__dirname, "../fixtures/cloudtrail-records.json"), "utf8")) as CloudTrailRecords;
+}

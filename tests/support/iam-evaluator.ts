@@ -24,7 +24,12 @@ export async function isAllowed(
   const accountId = keyArn.split(":")[4];
   const result = await runSimulation(
     {
-      request: { principal, action, resource: { resource: keyArn, accountId }, contextVariables: context },
+      request: {
+        principal,
+        action,
+        resource: { resource: keyArn, accountId },
+        contextVariables: { ...principalContext(principal), ...context },
+      },
       identityPolicies: [ALLOW_EVERYTHING],
       serviceControlPolicies: [],
       resourceControlPolicies: [],
@@ -36,6 +41,19 @@ export async function isAllowed(
     throw new Error(`iam-simulate rejected the request ${action}: ${JSON.stringify(result.errors)}`);
   }
   return (result as { overallResult: string }).overallResult === "Allowed";
+}
+
+/**
+ * The context keys IAM sets from the caller on every signed request (IAM User Guide, "AWS global
+ * condition context keys", aws:PrincipalArn and aws:PrincipalAccount): the principal's ARN, an
+ * assumed role's session counting as its role. A session ARN carries no IAM path, so tests that
+ * depend on a path name the role itself.
+ */
+function principalContext(principal: string): Record<string, string> {
+  const session = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(principal);
+  const arn = session ? `arn:${session[1]}:iam::${session[2]}:role/${session[3]}` : principal;
+  const account = /^arn:[\w-]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1];
+  return { "aws:PrincipalArn": arn, ...(account ? { "aws:PrincipalAccount": account } : {}) };
 }
 
 let keyActions: Promise<string[]> | undefined;

@@ -1,8 +1,15 @@
 // What the core says a deployment must hold, as `terraform test` assertions over the deployed
 // resources: the key policy, both event patterns and the alarm, byte for byte as sent to AWS.
 import type { TerraformResource } from "cdktf";
-import { buildAccessDeniedEventPattern, buildAlarmSettings, buildEventPattern, buildKeyPolicy, type ByokInput } from "../../shared";
-import { defaultAliasName, LOGICAL_IDS, monitoringNames } from "../../shared/internal";
+import {
+  buildAccessDeniedEventPattern,
+  buildAlarmSettings,
+  buildEventPattern,
+  buildKeyPolicy,
+  buildMonitoringChangesPattern,
+  type ByokInput,
+} from "../../shared";
+import { defaultAliasName, LOGICAL_IDS, monitoringNames, resourcePrefix } from "../../shared/internal";
 import type { CamundaByokKey } from "../../cdktf";
 import { hclString, hclValue } from "./terraform";
 import { MOCK_ACCOUNT_ID, mockArns } from "../../scripts/harness/terraform-mocks";
@@ -35,6 +42,8 @@ export function coreExpectations(input: ByokInput): CoreExpectation[] {
     keyAdministratorArns: input.keyAdministratorArns,
     enableDefaultAccountAccess: input.enableDefaultAccountAccess,
     restrictGrantsToAwsResources: input.restrictGrantsToAwsResources,
+    preventDestroy: input.preventDestroy,
+    keyDeletionAllowedArns: input.keyDeletionAllowedArns,
   });
   const names = monitoringNames(input.clusterName);
   const aliasName = input.aliasName ?? defaultAliasName(input.clusterName);
@@ -53,12 +62,22 @@ export function coreExpectations(input: ByokInput): CoreExpectation[] {
       keyId: arns.keyId,
       camundaClusterRoleArn: input.camundaClusterRoleArn,
       monitoredEventNames: input.monitoredEventNames,
+      monitoringChangesRuleName: names.monitoringChangesRule,
     });
     expectations.push({
       logicalId: site.ids.keyEventsRule,
       attribute: "event_pattern",
       what: `${site.ids.keyEventsRule} pattern`,
       document: keyEvents,
+    });
+    expectations.push({
+      logicalId: site.ids.monitoringChangesRule,
+      attribute: "event_pattern",
+      what: `${site.ids.monitoringChangesRule} pattern`,
+      document: buildMonitoringChangesPattern({
+        namePrefix: `${resourcePrefix(input.clusterName)}-`,
+        alertTopicArn: site.topic ?? arns.topic,
+      }),
     });
     if (input.monitorAccessDenied !== false) {
       const denied = buildAccessDeniedEventPattern({ keyArn: arns.key, keyId: arns.keyId, aliasNames: [aliasName] });

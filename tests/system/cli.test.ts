@@ -51,6 +51,29 @@ describe("CLI (the built binary, as a process)", () => {
     );
   });
 
+  it("prints the deletion guard by default, its exceptions from --key-deletion-allowed, and leaves it out with --allow-key-deletion", () => {
+    const allowed = `arn:aws:iam::${KEY_ACCOUNT_ID}:role/KeyRetirement`;
+    const guarded = cli("policy", "--role-arn", CAMUNDA_ROLE_ARN, "--account-id", KEY_ACCOUNT_ID, "--key-deletion-allowed", allowed);
+    expect(guarded.status, guarded.stderr).to.equal(0);
+    const guard = JSON.parse(guarded.stdout).Statement.at(-1);
+    expect(guard).to.deep.include({ Sid: "DenyKeyDeletion", Effect: "Deny", Action: "kms:ScheduleKeyDeletion" });
+    expect(guard.Condition).to.deep.equal({ ArnNotLike: { "aws:PrincipalArn": [allowed] } });
+    const open = cli("policy", "--role-arn", CAMUNDA_ROLE_ARN, "--account-id", KEY_ACCOUNT_ID, "--allow-key-deletion");
+    expect(open.status, open.stderr).to.equal(0);
+    expect(JSON.parse(open.stdout).Statement.map((s: { Sid: string }) => s.Sid)).to.not.include("DenyKeyDeletion");
+    const bad = cli(
+      "policy",
+      "--role-arn",
+      CAMUNDA_ROLE_ARN,
+      "--account-id",
+      KEY_ACCOUNT_ID,
+      "--key-deletion-allowed",
+      "arn:aws:iam::1:role/x",
+    );
+    expect(bad.status).to.equal(1);
+    expect(bad.stderr).to.include("--key-deletion-allowed #1:");
+  });
+
   it("exits 1 listing every problem by flag, printing no policy", () => {
     const result = cli(
       "policy",

@@ -120,7 +120,12 @@ describe("the packed tarball in fresh projects from the stock templates", () => 
     expect(result.status, result.output).to.equal(0);
     const outputs = JSON.parse(result.stdout.trim().split("\n").pop()!);
     expect(outputs.keyArn).to.match(/^arn:aws:kms:eu-central-1:111122223333:key\/camunda-byok-key$/);
-    expect(outputs.statementIds).to.deep.equal(["EnableAccountAccess", "CamundaClusterKeyUsage", "CamundaClusterGrants"]);
+    expect(outputs.statementIds).to.deep.equal([
+      "EnableAccountAccess",
+      "CamundaClusterKeyUsage",
+      "CamundaClusterGrants",
+      "DenyKeyDeletion",
+    ]);
     expect(outputs.errorName).to.equal("ByokValidationError");
   });
 
@@ -148,7 +153,7 @@ describe("the packed tarball in fresh projects from the stock templates", () => 
     typeCheckAndBuild(dir);
     const result = run(process.execPath, ["bin/index.js"], dir);
     expect(result.status, result.output).to.equal(0);
-    expect(JSON.parse(result.stdout)).to.deep.equal({ statements: 3, entryPoints: ["function", "function", "function", "function"] });
+    expect(JSON.parse(result.stdout)).to.deep.equal({ statements: 4, entryPoints: ["function", "function", "function", "function"] });
   });
 
   it("the CLI runs from the installed package", () => {
@@ -158,7 +163,8 @@ describe("the packed tarball in fresh projects from the stock templates", () => 
     expect(readFileSync(cli, "utf8").startsWith("#!/usr/bin/env node\n")).to.equal(true);
     const result = run(process.execPath, [cli, "policy", "--role-arn", ROLE_ARN, "--account-id", "111122223333"], dir);
     expect(result.status, result.output).to.equal(0);
-    expect(JSON.parse(result.stdout).Statement).to.have.length(3);
+    // The Camunda statements, account access and the deletion guard.
+    expect(JSON.parse(result.stdout).Statement).to.have.length(4);
   });
 
   it("a git install gets dist/: npm pack of a checkout without dist/ builds it (prepare)", () => {

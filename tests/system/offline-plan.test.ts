@@ -22,9 +22,9 @@ describe("npm start (offline plan)", () => {
     // A single-region key's id has no "mrk-" (that prefix marks multi-region keys).
     expect(result.stdout).to.match(/keyArn: arn:aws:kms:eu-central-1:111122223333:key\/camunda-byok-key\n/);
     expect(result.stdout).to.match(
-      /14 resources to create: the component and 13 AWS resources\n {2}\(one email subscription per address in alertEmails: 2 here\)/,
+      /18 resources to create: the component and 17 AWS resources\n {2}\(one email subscription per address in alertEmails: 2 here\)/,
     );
-    expect(result.stdout).to.match(/12 resources to create; the subscription is one resource per address in var\.alert_emails/);
+    expect(result.stdout).to.match(/16 resources to create; the subscription is one resource per address in var\.alert_emails/);
     const ours = result.stdout.slice(0, result.stdout.indexOf("\n== Terraform"));
     const long = ours.split("\n").filter((line) => line.length > 120);
     expect(long).to.deep.equal([]);
@@ -39,7 +39,7 @@ describe("npm start (offline plan)", () => {
       expect(result.stdout).to.match(/== Terraform \d+\.\d+\.\d+ \+ hashicorp\/aws \d+\.\d+\.\d+: the example's real plan/);
       expect(result.stdout).to.include('run "plan"... pass');
       expect(result.stdout).to.match(/# aws_kms_key\.camunda-byok_key_\w+ will be created/);
-      expect(result.stdout).to.include("Plan: 12 to add, 0 to change, 0 to destroy.");
+      expect(result.stdout).to.include("Plan: 16 to add, 0 to change, 0 to destroy.");
     }
   });
 });

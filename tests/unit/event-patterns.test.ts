@@ -10,7 +10,7 @@ import {
 import { MAX_ALARM_DESCRIPTION_LENGTH } from "../../shared/alarms";
 import { declaredMembers } from "../../scripts/terraform-module/declarations";
 import { matchesEventPattern } from "../support/event-pattern-matcher";
-import { CAMUNDA_ROLE_ARN, loadCloudTrailVectors, validInput } from "../support/fixtures";
+import { CAMUNDA_ROLE_ARN, loadCloudTrailRecords, loadCloudTrailVectors, validInput } from "../support/fixtures";
 
 const vectors = loadCloudTrailVectors();
 const OTHER_KEY = "arn:aws:kms:us-west-2:111122223333:key/ffffffff-12ab-34cd-56ef-1234567890ab";
@@ -39,7 +39,7 @@ describe("monitoring", () => {
     }
 
     it("ignores calls that are not monitored, such as EnableKey or a tagging call", () => {
-      for (const eventName of ["EnableKey", "TagResource", "CreateGrant"]) {
+      for (const eventName of ["EnableKey", "TagResource", "RetireGrant"]) {
         const event = variant("DisableKey", (e) => {
           e.detail.eventName = eventName;
         });
@@ -78,43 +78,67 @@ describe("monitoring", () => {
       expect(matchesEventPattern(pattern, { ...deletion, resources: [OTHER_KEY] })).to.equal(false);
     });
 
-    describe("grant revocations", () => {
-      const revokeBy = (userIdentity: object) =>
-        variant("DisableKey", (e) => {
-          e.detail.eventName = "RevokeGrant";
-          e.detail.userIdentity = userIdentity;
-        });
-      const camundaSession = {
-        type: "AssumedRole",
-        arn: "arn:aws:sts::123456789012:assumed-role/c8-apps-3f1c9a52-7d4e-4b8a-9c61-0e2f5a7b8d90/zeebe",
-        sessionContext: { sessionIssuer: { type: "Role", arn: CAMUNDA_ROLE_ARN } },
+    describe("grant calls and replication", () => {
+      // CloudTrail logs a call on a key of another account in both accounts (KMS developer guide,
+      // "Logging AWS KMS API calls"); in the key owner's, Camunda's sessions come as AssumedRole or
+      // AWSAccount identities (CloudTrail user guide, "userIdentity"), both with Camunda's accountId.
+      const records = loadCloudTrailRecords();
+      const keyOf = (record: any) => record.detail.resources[0].ARN as string;
+      const byIdentity = (name: string, userIdentity: object) => {
+        const event = structuredClone(records.events[name]);
+        event.detail.userIdentity = userIdentity;
+        return event;
       };
+      const patternFor = (name: string) =>
+        buildEventPattern({ keyArn: keyOf(records.events[name]), camundaClusterRoleArn: CAMUNDA_ROLE_ARN });
+      const camundaAccount = CAMUNDA_ROLE_ARN.split(":")[4];
 
-      it("ignores the Camunda role's own revocations (its routine)", () => {
-        expect(matchesEventPattern(pattern, revokeBy(camundaSession))).to.equal(false);
+      for (const shape of ["AssumedRole", "AWSAccount"]) {
+        it(`ignores Camunda's own grant calls, recorded in the owner's account as ${shape}`, () => {
+          const identity = { ...records.userIdentities[shape], accountId: camundaAccount };
+          for (const name of ["CreateGrant", "RevokeGrant"]) {
+            expect(matchesEventPattern(patternFor(name), byIdentity(name, identity)), name).to.equal(false);
+          }
+        });
+      }
+
+      it("alerts on a grant a key administrator (or anyone of the key's account) creates or revokes", () => {
+        // The guide's records: IAM user Alice of the key's account 111122223333.
+        for (const name of ["CreateGrant", "RevokeGrant"]) {
+          expect(matchesEventPattern(patternFor(name), records.events[name]), name).to.equal(true);
+        }
+        const session = { ...records.userIdentities.AssumedRole, accountId: "444455556666" };
+        expect(matchesEventPattern(patternFor("CreateGrant"), byIdentity("CreateGrant", session))).to.equal(true);
       });
-      it("alerts on a revocation by another role's session", () => {
-        const other = structuredClone(camundaSession);
-        other.sessionContext.sessionIssuer.arn = "arn:aws:iam::111122223333:role/Intruder";
-        expect(matchesEventPattern(pattern, revokeBy(other))).to.equal(true);
+
+      it("ignores AWS services' grant calls and the retirement of grants", () => {
+        expect(matchesEventPattern(patternFor("CreateGrant"), byIdentity("CreateGrant", records.userIdentities.AWSService))).to.equal(
+          false,
+        );
+        expect(
+          matchesEventPattern(
+            buildEventPattern({ keyArn: keyOf(records.events.RetireGrant), camundaClusterRoleArn: CAMUNDA_ROLE_ARN }),
+            records.events.RetireGrant,
+          ),
+        ).to.equal(false);
       });
-      it("alerts on a revocation by an IAM user", () => {
-        expect(matchesEventPattern(pattern, revokeBy(vectors.events.DisableKey.detail.userIdentity))).to.equal(true);
+
+      it("alerts on a new replica of the key, in a region nobody may watch", () => {
+        expect(DEFAULT_MONITORED_EVENT_NAMES).to.include("ReplicateKey");
+        expect(matchesEventPattern(patternFor("ReplicateKey"), records.events.ReplicateKey)).to.equal(true);
       });
-      it("ignores revocations by AWS services", () => {
-        expect(matchesEventPattern(pattern, revokeBy({ type: "AWSService", invokedBy: "ec2.amazonaws.com" }))).to.equal(false);
-      });
-      it("is left out when no Camunda role is given", () => {
-        const plain = buildEventPattern({ keyArn: vectors.keyArn });
-        expect(matchesEventPattern(plain, revokeBy({ type: "IAMUser", arn: "arn:aws:iam::111122223333:user/Alice" }))).to.equal(false);
+
+      it("watches grants only where it knows Camunda's account", () => {
+        const plain = buildEventPattern({ keyArn: keyOf(records.events.CreateGrant) });
+        expect(matchesEventPattern(plain, records.events.CreateGrant)).to.equal(false);
       });
     });
 
     it("embeds the key ARN as given, so an engine reference passes through untouched", () => {
       const token = "${TfToken[TOKEN.42]}";
       const json = JSON.stringify(buildEventPattern({ keyArn: token, camundaClusterRoleArn: CAMUNDA_ROLE_ARN }));
-      // resources, requestParameters.keyId, KMS's deletion event, and both revocation branches.
-      expect(json.split(token).length - 1).to.equal(5);
+      // resources, requestParameters.keyId, KMS's deletion event, and the grant branch.
+      expect(json.split(token).length - 1).to.equal(4);
     });
   });
 
@@ -217,10 +241,16 @@ describe("monitoring", () => {
           keyArn: { $ref: "replica-key.arn" },
           keyId: { $ref: "replica-key.keyId" },
           camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
+          monitoringChangesRuleName: "camunda-byok-payments-prod-monitoring-changes",
         }),
       );
       expect(pattern("key-events")).to.deep.equal(
-        buildEventPattern({ keyArn: { $ref: "key.arn" }, keyId: { $ref: "key.keyId" }, camundaClusterRoleArn: CAMUNDA_ROLE_ARN }),
+        buildEventPattern({
+          keyArn: { $ref: "key.arn" },
+          keyId: { $ref: "key.keyId" },
+          camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
+          monitoringChangesRuleName: "camunda-byok-payments-prod-monitoring-changes",
+        }),
       );
     });
   });
@@ -232,8 +262,10 @@ describe("monitoring", () => {
       expect(alarms.map((a) => [a.logicalId, (a.settings as any).dimensions.RuleName.$ref, a.region])).to.deep.equal([
         ["key-events-delivery-alarm", "key-events.name", undefined],
         ["access-denied-delivery-alarm", "access-denied.name", undefined],
+        ["monitoring-changes-delivery-alarm", "monitoring-changes.name", undefined],
         ["replica-key-events-delivery-alarm", "replica-key-events.name", "eu-west-1"],
         ["replica-access-denied-delivery-alarm", "replica-access-denied.name", "eu-west-1"],
+        ["replica-monitoring-changes-delivery-alarm", "replica-monitoring-changes.name", "eu-west-1"],
       ]);
       const settings = alarms[0].settings as any;
       expect(settings).to.deep.include({

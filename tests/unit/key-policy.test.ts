@@ -5,6 +5,7 @@ import {
   ByokValidationError,
   CAMUNDA_GRANT_ACTIONS,
   CAMUNDA_KEY_USAGE_ACTIONS,
+  CAMUNDA_REQUIRED_ACTIONS,
   KEY_ADMINISTRATION_ACTIONS,
   STATEMENT_IDS,
   type PolicyDocument,
@@ -34,13 +35,14 @@ function policyFor(overrides: Partial<Parameters<typeof buildKeyPolicy>[0]> = {}
 
 describe("key policy", () => {
   describe("shape", () => {
-    it("follows Camunda's published policy by default: account access, usage and grants", () => {
+    it("follows Camunda's published policy by default: account access, usage and grants, then the deletion guard", () => {
       const policy = policyFor();
       expect(policy.Version).to.equal("2012-10-17");
       expect(policy.Statement.map((s) => s.Sid)).to.deep.equal([
         STATEMENT_IDS.accountAccess,
         STATEMENT_IDS.camundaUsage,
         STATEMENT_IDS.camundaGrants,
+        STATEMENT_IDS.deletionGuard,
       ]);
       const [root, usage, grants] = policy.Statement;
       expect(root.Principal).to.deep.equal({ AWS: `arn:aws:iam::${KEY_ACCOUNT_ID}:root` });
@@ -50,6 +52,20 @@ describe("key policy", () => {
       expect(grants.Action).to.deep.equal(["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"]);
       expect(grants.Condition).to.equal(undefined);
       for (const statement of policy.Statement) expect(statement.Resource).to.equal("*");
+      expect(policy.Statement[3]).to.deep.equal({
+        Sid: "DenyKeyDeletion",
+        Effect: "Deny",
+        Principal: { AWS: "*" },
+        Action: "kms:ScheduleKeyDeletion",
+        Resource: "*",
+      });
+    });
+
+    it("names who may still schedule the deletion as a condition on aws:PrincipalArn, and leaves the guard out with preventDestroy false", () => {
+      const allowed = `arn:aws:iam::${KEY_ACCOUNT_ID}:role/KeyRetirement`;
+      const guard = policyFor({ keyDeletionAllowedArns: [allowed, allowed] }).Statement.find((s) => s.Sid === STATEMENT_IDS.deletionGuard);
+      expect(guard?.Condition).to.deep.equal({ ArnNotLike: { "aws:PrincipalArn": [allowed] } });
+      expect(policyFor({ preventDestroy: false }).Statement.map((s) => s.Sid)).to.not.include(STATEMENT_IDS.deletionGuard);
     });
 
     it("adds the administrators' statement only when there are administrators, without duplicates", () => {
@@ -65,6 +81,7 @@ describe("key policy", () => {
         STATEMENT_IDS.administration,
         STATEMENT_IDS.camundaUsage,
         STATEMENT_IDS.camundaGrants,
+        STATEMENT_IDS.deletionGuard,
       ]);
     });
 
@@ -146,19 +163,51 @@ describe("key policy", () => {
       }
     });
 
-    it("lets the key's account manage the key through IAM", async () => {
+    it("lets the key's account manage the key through IAM, all but schedule its deletion", async () => {
       const policy = policyFor();
       const someone = `arn:aws:iam::${KEY_ACCOUNT_ID}:role/Platform`;
-      for (const action of ["kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:EnableKeyRotation", "kms:DisableKey"]) {
+      for (const action of ["kms:PutKeyPolicy", "kms:CancelKeyDeletion", "kms:EnableKeyRotation", "kms:DisableKey"]) {
         expect(await isAllowed(policy, someone, action), action).to.equal(true);
       }
+      expect(await isAllowed(policy, someone, "kms:ScheduleKeyDeletion")).to.equal(false);
+    });
+
+    describe("the deletion guard (DenyKeyDeletion)", () => {
+      // IAM: an explicit Deny overrides any Allow, and aws:PrincipalArn is the role ARN for an
+      // assumed role's sessions (IAM User Guide, "AWS global condition context keys").
+      const root = `arn:aws:iam::${KEY_ACCOUNT_ID}:root`;
+      const deployer = `arn:aws:iam::${KEY_ACCOUNT_ID}:role/ops/deployer`;
+      const retirement = `arn:aws:iam::${KEY_ACCOUNT_ID}:role/KeyRetirement`;
+      const guarded = () => policyFor({ keyAdministratorArns: [ADMIN_ROLE_ARN, deployer], keyDeletionAllowedArns: [retirement] });
+
+      it("denies ScheduleKeyDeletion to the account root, an administrator and the deployer", async () => {
+        for (const principal of [root, ADMIN_ROLE_ARN, deployer]) {
+          expect(await isAllowed(guarded(), principal, "kms:ScheduleKeyDeletion"), principal).to.equal(false);
+        }
+      });
+
+      it("allows it to a listed principal, and to the root once preventDestroy is false", async () => {
+        expect(await isAllowed(guarded(), retirement, "kms:ScheduleKeyDeletion")).to.equal(true);
+        expect(await isAllowed(policyFor({ preventDestroy: false }), root, "kms:ScheduleKeyDeletion")).to.equal(true);
+      });
+
+      it("leaves Camunda's actions, the deployer's PutKeyPolicy and everyone's DisableKey as they were", async () => {
+        const unguarded = policyFor({ keyAdministratorArns: [ADMIN_ROLE_ARN, deployer], preventDestroy: false });
+        for (const action of [...CAMUNDA_REQUIRED_ACTIONS, "kms:PutKeyPolicy", "kms:DisableKey"]) {
+          expect(await isAllowed(guarded(), CAMUNDA_ROLE_ARN, action), `Camunda, ${action}`).to.equal(
+            await isAllowed(unguarded, CAMUNDA_ROLE_ARN, action),
+          );
+        }
+        for (const action of ["kms:PutKeyPolicy", "kms:DisableKey", "kms:CancelKeyDeletion"]) {
+          expect(await isAllowed(guarded(), deployer, action), `deployer, ${action}`).to.equal(true);
+        }
+      });
     });
 
     it("gives administrators management and never a cryptographic action", async () => {
       const policy = policyFor({ enableDefaultAccountAccess: false, keyAdministratorArns: [ADMIN_ROLE_ARN] });
       for (const action of [
         "kms:PutKeyPolicy",
-        "kms:ScheduleKeyDeletion",
         "kms:CancelKeyDeletion",
         "kms:DisableKey",
         "kms:EnableKey",
@@ -172,6 +221,8 @@ describe("key policy", () => {
         expect(await isAllowed(policy, ADMIN_ROLE_ARN, action), action).to.equal(false);
       }
       expect(await isAllowed(policy, `arn:aws:iam::${KEY_ACCOUNT_ID}:role/Platform`, "kms:PutKeyPolicy")).to.equal(false);
+      // Their ScheduleKeyDeletion too is refused by the deletion guard, unless they are listed.
+      expect(await isAllowed(policy, ADMIN_ROLE_ARN, "kms:ScheduleKeyDeletion")).to.equal(false);
     });
   });
 });

@@ -60,7 +60,9 @@ describe("properties (fast-check)", () => {
         expect(await isAllowed(policy, input.camundaClusterRoleArn, "kms:Decrypt", {}, keyArn)).to.equal(true);
         expect(await isAllowed(policy, input.camundaClusterRoleArn, "kms:CreateGrant", grantContext, keyArn)).to.equal(true);
         expect(await isAllowed(policy, input.camundaClusterRoleArn, "kms:PutKeyPolicy", {}, keyArn)).to.equal(false);
-        expect(await isAllowed(policy, `arn:aws:iam::${keyAccountId}:role/Ops`, "kms:ScheduleKeyDeletion", {}, keyArn)).to.equal(true);
+        // The account manages the key through IAM, but may not schedule its deletion (DenyKeyDeletion).
+        expect(await isAllowed(policy, `arn:aws:iam::${keyAccountId}:role/Ops`, "kms:CancelKeyDeletion", {}, keyArn)).to.equal(true);
+        expect(await isAllowed(policy, `arn:aws:iam::${keyAccountId}:role/Ops`, "kms:ScheduleKeyDeletion", {}, keyArn)).to.equal(false);
       }),
       { numRuns: 60 },
     );
@@ -115,7 +117,7 @@ describe("policy size bound (fast-check)", () => {
       keyPolicyBytes(
         buildKeyPolicyTemplate(
           { ...input(count), partition: "aws" },
-          knownChoices({ ...input(count), enableDefaultAccountAccess: true, restrictGrantsToAwsResources: false }),
+          knownChoices({ ...input(count), enableDefaultAccountAccess: true, restrictGrantsToAwsResources: false, preventDestroy: true }),
         ),
       );
     let count = 1;

@@ -34,9 +34,13 @@ describe("resource spec", () => {
       "eventTarget:key-events-target",
       "eventRule:access-denied",
       "eventTarget:access-denied-target",
+      "eventRule:monitoring-changes",
+      "eventTarget:monitoring-changes-target",
       "metricAlarm:key-deletion-alarm",
+      "metricAlarm:monitoring-changes-alarm",
       "metricAlarm:key-events-delivery-alarm",
       "metricAlarm:access-denied-delivery-alarm",
+      "metricAlarm:monitoring-changes-delivery-alarm",
       "snsTopicPolicy:alert-topic-policy",
     ]);
     const key = find<"kmsKey">(spec, "key");
@@ -56,7 +60,14 @@ describe("resource spec", () => {
     );
     const rule = find<"eventRule">(spec, "key-events");
     expect(resolveTemplate(rule.settings.eventPattern, values)).to.equal(
-      JSON.stringify(buildEventPattern({ keyArn: values["key.arn"], keyId: values["key.keyId"], camundaClusterRoleArn: CAMUNDA_ROLE_ARN })),
+      JSON.stringify(
+        buildEventPattern({
+          keyArn: values["key.arn"],
+          keyId: values["key.keyId"],
+          camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
+          monitoringChangesRuleName: "camunda-byok-payments-prod-monitoring-changes",
+        }),
+      ),
     );
   });
 
@@ -80,11 +91,21 @@ describe("resource spec", () => {
     expect(alarm.alarmActions).to.deep.equal([values["alert-topic.arn"]]);
     const topicPolicy = JSON.parse(resolveTemplate(find<"snsTopicPolicy">(spec, "alert-topic-policy").settings.policy, values) as string);
     expect(topicPolicy.Statement.map((s: any) => [s.Principal.Service, s.Resource, s.Condition.ArnEquals["aws:SourceArn"]])).to.deep.equal([
-      ["events.amazonaws.com", values["alert-topic.arn"], [values["key-events.arn"], values["access-denied.arn"]]],
+      [
+        "events.amazonaws.com",
+        values["alert-topic.arn"],
+        [values["key-events.arn"], values["access-denied.arn"], values["monitoring-changes.arn"]],
+      ],
       [
         "cloudwatch.amazonaws.com",
         values["alert-topic.arn"],
-        [values["key-deletion-alarm.arn"], values["key-events-delivery-alarm.arn"], values["access-denied-delivery-alarm.arn"]],
+        [
+          values["key-deletion-alarm.arn"],
+          values["monitoring-changes-alarm.arn"],
+          values["key-events-delivery-alarm.arn"],
+          values["access-denied-delivery-alarm.arn"],
+          values["monitoring-changes-delivery-alarm.arn"],
+        ],
       ],
     ]);
   });

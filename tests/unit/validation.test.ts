@@ -97,6 +97,15 @@ describe("validation", () => {
     it("refuses the Camunda role as an administrator", () => {
       expect(messageFor("keyAdministratorArns[0]", { keyAdministratorArns: [CAMUNDA_ROLE_ARN] })).to.match(/must never manage/);
     });
+    it("checks who may delete the key as it checks the administrators, and says when the list does nothing", () => {
+      expect(messageFor("keyDeletionAllowedArns[0]", { keyDeletionAllowedArns: ["arn:aws:iam::*:role/x"] })).to.match(/wildcards/);
+      expect(messageFor("keyDeletionAllowedArns[0]", { keyDeletionAllowedArns: [CAMUNDA_ROLE_ARN] })).to.match(/must never manage/);
+      expect(messageFor("keyDeletionAllowedArns[0]", { keyDeletionAllowedArns: ["arn:aws-cn:iam::111122223333:role/x"] })).to.match(
+        /is in partition aws-cn, but the key is in aws/,
+      );
+      const { warnings } = validateByokInput(validInput({ preventDestroy: false, keyDeletionAllowedArns: [ADMIN_ROLE_ARN] }));
+      expect(warnings.map((w) => w.input)).to.include("keyDeletionAllowedArns");
+    });
     it("refuses a policy nobody could manage", () => {
       expect(messageFor("keyAdministratorArns", { enableDefaultAccountAccess: false })).to.match(/at least one administrator/);
       const error = expectValidationError(() =>
@@ -157,10 +166,10 @@ describe("validation", () => {
   });
 
   describe("event pattern size", () => {
-    it("refuses monitored events that could push the key-events pattern over EventBridge's 4,096 characters", () => {
+    it("refuses monitored events that could push the key-events pattern over EventBridge's 2,048 characters", () => {
       const names = Array.from({ length: 60 }, (_, i) => `Custom${"X".repeat(50)}${i}`);
       expect(messageFor("monitoredEventNames", { monitoredEventNames: names })).to.match(
-        /key-events pattern up to \d+ characters, over EventBridge's limit of 4096; monitor fewer events \(got 60 names\)/,
+        /key-events pattern up to \d+ characters, over EventBridge's limit of 2048; monitor fewer events \(got 60 names\)/,
       );
     });
     it("leaves room for the longest key ARN and role ARN with the defaults", () => {
@@ -169,7 +178,7 @@ describe("validation", () => {
           isUnknown: (v) => v === "${TfToken[TOKEN.1]}",
         }),
       ).to.not.throw();
-      const few = Array.from({ length: 20 }, (_, i) => `Custom${"X".repeat(50)}${i}`);
+      const few = Array.from({ length: 4 }, (_, i) => `Custom${"X".repeat(50)}${i}`);
       expect(() => validateByokInput(validInput({ monitoredEventNames: few }))).to.not.throw();
     });
   });

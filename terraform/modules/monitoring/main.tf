@@ -43,6 +43,7 @@ resource "aws_sns_topic_policy" "alerts" {
             "aws:SourceArn" = concat(
               [aws_cloudwatch_event_rule.key_events.arn],
               var.monitor_access_denied ? [aws_cloudwatch_event_rule.access_denied[0].arn] : [],
+              [aws_cloudwatch_event_rule.monitoring_changes.arn],
             )
           }
         }
@@ -60,9 +61,11 @@ resource "aws_sns_topic_policy" "alerts" {
             "aws:SourceArn" = concat(
               [
                 aws_cloudwatch_metric_alarm.key_deletion.arn,
+                aws_cloudwatch_metric_alarm.monitoring_changed.arn,
                 aws_cloudwatch_metric_alarm.key_events_delivery.arn,
               ],
               var.monitor_access_denied ? [aws_cloudwatch_metric_alarm.access_denied_delivery[0].arn] : [],
+              [aws_cloudwatch_metric_alarm.monitoring_changes_delivery.arn],
             )
           }
         }
@@ -79,9 +82,9 @@ resource "aws_cloudwatch_event_rule" "key_events" {
   name        = "camunda-byok-${var.cluster_name}-key-events"
   description = "Calls that disable, delete or re-scope the Camunda BYOK ${var.key_label} of cluster ${var.cluster_name}"
   event_pattern = jsonencode({
-    source = ["aws.kms"]
     "$or" = [
       {
+        source        = ["aws.kms"]
         "detail-type" = ["AWS API Call via CloudTrail"]
         detail = {
           eventSource = ["kms.amazonaws.com"]
@@ -92,6 +95,7 @@ resource "aws_cloudwatch_event_rule" "key_events" {
         }
       },
       {
+        source        = ["aws.kms"]
         "detail-type" = ["AWS API Call via CloudTrail"]
         detail = {
           eventSource = ["kms.amazonaws.com"]
@@ -102,21 +106,28 @@ resource "aws_cloudwatch_event_rule" "key_events" {
         }
       },
       {
+        source        = ["aws.kms"]
         "detail-type" = ["KMS CMK Deletion"]
         resources     = [var.key_arn]
       },
       {
+        source        = ["aws.kms"]
         "detail-type" = ["AWS API Call via CloudTrail"]
         detail = {
           eventSource = ["kms.amazonaws.com"]
-          eventName   = ["RevokeGrant"]
+          eventName   = ["CreateGrant", "RevokeGrant"]
           resources = {
             ARN = [var.key_arn]
           }
           userIdentity = {
             type = [
               {
-                "anything-but" = ["AssumedRole", "AWSService"]
+                "anything-but" = ["AWSService"]
+              },
+            ]
+            accountId = [
+              {
+                "anything-but" = [split(":", var.camunda_cluster_role_arn)[4]]
               },
             ]
           }
@@ -125,22 +136,20 @@ resource "aws_cloudwatch_event_rule" "key_events" {
       {
         "detail-type" = ["AWS API Call via CloudTrail"]
         detail = {
-          eventSource = ["kms.amazonaws.com"]
-          eventName   = ["RevokeGrant"]
-          resources = {
-            ARN = [var.key_arn]
+          eventSource = ["events.amazonaws.com"]
+          eventName   = ["DeleteRule", "DisableRule", "PutRule"]
+          requestParameters = {
+            name = ["camunda-byok-${var.cluster_name}-monitoring-changes"]
           }
-          userIdentity = {
-            type = ["AssumedRole"]
-            sessionContext = {
-              sessionIssuer = {
-                arn = [
-                  {
-                    "anything-but" = [var.camunda_cluster_role_arn]
-                  },
-                ]
-              }
-            }
+        }
+      },
+      {
+        "detail-type" = ["AWS API Call via CloudTrail"]
+        detail = {
+          eventSource = ["events.amazonaws.com"]
+          eventName   = ["RemoveTargets", "PutTargets"]
+          requestParameters = {
+            rule = ["camunda-byok-${var.cluster_name}-monitoring-changes"]
           }
         }
       },
@@ -261,5 +270,149 @@ resource "aws_cloudwatch_metric_alarm" "access_denied_delivery" {
   treat_missing_data  = "notBreaching"
   alarm_actions       = [local.alert_topic_arn]
   alarm_description   = "EventBridge could not deliver the alerts of rule ${aws_cloudwatch_event_rule.access_denied[0].name} to ${local.alert_topic_arn}: alerts about the Camunda BYOK key are being lost. Check that the topic's access policy lets events.amazonaws.com publish, and that an encrypted topic's KMS key lets events.amazonaws.com use it."
+  tags                = var.tags
+}
+
+################################################################################
+# Monitoring changes: a stopped trail, or these rules, alarms and topic removed or muted
+################################################################################
+
+resource "aws_cloudwatch_event_rule" "monitoring_changes" {
+  name        = "camunda-byok-${var.cluster_name}-monitoring-changes"
+  description = "Calls that stop a trail or silence the alerts on the Camunda BYOK ${var.key_label} of cluster ${var.cluster_name}"
+  event_pattern = jsonencode({
+    "$or" = [
+      {
+        "detail-type" = ["AWS API Call via CloudTrail"]
+        detail = {
+          eventSource = ["cloudtrail.amazonaws.com"]
+          eventName   = ["StopLogging", "DeleteTrail", "UpdateTrail", "PutEventSelectors"]
+        }
+      },
+      {
+        "detail-type" = ["AWS API Call via CloudTrail"]
+        detail = {
+          eventSource = ["events.amazonaws.com"]
+          eventName   = ["DeleteRule", "DisableRule", "PutRule"]
+          requestParameters = {
+            name = [
+              {
+                prefix = "camunda-byok-${var.cluster_name}-"
+              },
+            ]
+          }
+        }
+      },
+      {
+        "detail-type" = ["AWS API Call via CloudTrail"]
+        detail = {
+          eventSource = ["events.amazonaws.com"]
+          eventName   = ["RemoveTargets", "PutTargets"]
+          requestParameters = {
+            rule = [
+              {
+                prefix = "camunda-byok-${var.cluster_name}-"
+              },
+            ]
+          }
+        }
+      },
+      {
+        "detail-type" = ["AWS API Call via CloudTrail"]
+        detail = {
+          eventSource = ["monitoring.amazonaws.com"]
+          eventName   = ["DeleteAlarms", "DisableAlarmActions"]
+          requestParameters = {
+            alarmNames = [
+              {
+                prefix = "camunda-byok-${var.cluster_name}-"
+              },
+            ]
+          }
+        }
+      },
+      {
+        "detail-type" = ["AWS API Call via CloudTrail"]
+        detail = {
+          eventSource = ["monitoring.amazonaws.com"]
+          eventName   = ["PutMetricAlarm"]
+          requestParameters = {
+            alarmName = [
+              {
+                prefix = "camunda-byok-${var.cluster_name}-"
+              },
+            ]
+          }
+        }
+      },
+      {
+        "detail-type" = ["AWS API Call via CloudTrail"]
+        detail = {
+          eventSource = ["sns.amazonaws.com"]
+          eventName   = ["DeleteTopic", "SetTopicAttributes", "RemovePermission"]
+          requestParameters = {
+            topicArn = [local.alert_topic_arn]
+          }
+        }
+      },
+      {
+        "detail-type" = ["AWS API Call via CloudTrail"]
+        detail = {
+          eventSource = ["sns.amazonaws.com"]
+          eventName   = ["Unsubscribe"]
+          requestParameters = {
+            subscriptionArn = [
+              {
+                prefix = "${local.alert_topic_arn}:"
+              },
+            ]
+          }
+        }
+      },
+    ]
+  })
+  state = "ENABLED"
+  tags  = var.tags
+}
+
+resource "aws_cloudwatch_event_target" "monitoring_changes" {
+  rule      = aws_cloudwatch_event_rule.monitoring_changes.name
+  arn       = local.alert_topic_arn
+  target_id = "camunda-byok-alerts"
+}
+
+resource "aws_cloudwatch_metric_alarm" "monitoring_changed" {
+  alarm_name  = "camunda-byok-${var.cluster_name}-monitoring-changed"
+  namespace   = "AWS/Events"
+  metric_name = "TriggeredRules"
+  dimensions = {
+    RuleName = aws_cloudwatch_event_rule.monitoring_changes.name
+  }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [local.alert_topic_arn]
+  alarm_description   = "What alerts on the Camunda BYOK ${var.key_label} of cluster ${var.cluster_name} was changed: a CloudTrail trail stopped, deleted or re-scoped, or one of camunda-byok-kms's rules, alarms or its alert topic deleted, disabled, re-targeted or unsubscribed. Check CloudTrail for the call; until it is put back (re-apply the stack), calls that disable or delete the key may raise no alert. A deploy that changes these pieces raises it too."
+  tags                = var.tags
+}
+
+resource "aws_cloudwatch_metric_alarm" "monitoring_changes_delivery" {
+  alarm_name  = "camunda-byok-${var.cluster_name}-monitoring-changes-failed-delivery"
+  namespace   = "AWS/Events"
+  metric_name = "FailedInvocations"
+  dimensions = {
+    RuleName = aws_cloudwatch_event_rule.monitoring_changes.name
+  }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [local.alert_topic_arn]
+  alarm_description   = "EventBridge could not deliver the alerts of rule ${aws_cloudwatch_event_rule.monitoring_changes.name} to ${local.alert_topic_arn}: alerts about the Camunda BYOK key are being lost. Check that the topic's access policy lets events.amazonaws.com publish, and that an encrypted topic's KMS key lets events.amazonaws.com use it."
   tags                = var.tags
 }
