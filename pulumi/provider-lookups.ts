@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
+import { getSessionContextOutput } from "@pulumi/aws/iam/getSessionContext";
 
 // What the component learns from its AWS provider (who deploys, to which region), looked up once
 // per provider; cdktf/provider-lookups.ts is the same idea for Terraform.
@@ -30,4 +31,14 @@ export function providerLookups(component: pulumi.ComponentResource): ProviderLo
   };
   if (key) byProvider.set(key, lookups);
   return lookups;
+}
+
+/**
+ * The IAM principal a caller ARN stands for in a key policy: an assumed role's session resolved to
+ * its role's ARN, with the path AWS needs (`iam:GetRole` on that role); any other ARN as it is.
+ * Only the lockout check needs it, so only a component without the account statement asks.
+ */
+export function deployerPrincipalArn(component: pulumi.Resource, callerArn: string): pulumi.Output<string> {
+  if (!/^arn:[\w-]+:sts::\d{12}:assumed-role\//.test(callerArn)) return pulumi.output(callerArn);
+  return getSessionContextOutput({ arn: callerArn }, { parent: component }).issuerArn;
 }

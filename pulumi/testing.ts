@@ -23,6 +23,12 @@ export interface AwsMocksOptions {
    * @default "arn:aws:iam::<accountId>:role/deployer"
    */
   readonly callerArn?: string;
+  /**
+   * IAM roles of the account, with their paths: `getSessionContext` resolves a session of one of
+   * them to its ARN (as AWS does with iam:GetRole), a session of any other role to `role/<name>`.
+   * @default []
+   */
+  readonly roleArns?: readonly string[];
 }
 
 const AWS_PROVIDER_TYPE = "pulumi:providers:aws";
@@ -81,6 +87,8 @@ export function awsMocks(options: AwsMocksOptions = {}): pulumi.runtime.Mocks {
       switch (args.token) {
         case "aws:index/getCallerIdentity:getCallerIdentity":
           return { accountId, arn: callerArn, userId: "AROAEXAMPLE:deployer", id: accountId };
+        case "aws:iam/getSessionContext:getSessionContext":
+          return sessionContext(String(args.inputs.arn), options.roleArns ?? []);
         case "aws:index/getRegion:getRegion":
           return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
         case "aws:index/getPartition:getPartition":
@@ -90,6 +98,17 @@ export function awsMocks(options: AwsMocksOptions = {}): pulumi.runtime.Mocks {
       }
     },
   };
+}
+
+/** What `aws.iam.getSessionContext` answers: an assumed role's session resolved to its role, other ARNs as they are. */
+function sessionContext(arn: string, roleArns: readonly string[]): Record<string, string> {
+  const session = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
+  if (!session) return { arn, issuerArn: arn, issuerId: "", issuerName: "", sessionName: "", id: arn };
+  const [, partition, account, roleName, sessionName] = session;
+  const issuerArn =
+    roleArns.find((role) => role.startsWith(`arn:${partition}:iam::${account}:role/`) && role.endsWith(`/${roleName}`)) ??
+    `arn:${partition}:iam::${account}:role/${roleName}`;
+  return { arn, issuerArn, issuerId: "AROAEXAMPLE", issuerName: roleName, sessionName, id: arn };
 }
 
 /**

@@ -11,9 +11,9 @@
 // secret input makes only what derives from it secret); the others come from the deploy-time spec.
 import * as pulumi from "@pulumi/pulumi";
 import { buildByokSpec, type ByokInput, type ByokSpec, ByokValidationError } from "../shared";
-import { inputsOf, isChoice, renderTemplate, type TemplateRenderer } from "../shared/internal";
+import { describeProblem, inputsOf, isChoice, renderTemplate, type TemplateRenderer } from "../shared/internal";
 import { DeployTimeByokError } from "./deploy-time-error";
-import type { ProviderLookups } from "./provider-lookups";
+import { deployerPrincipalArn, type ProviderLookups } from "./provider-lookups";
 
 /** Stands for a value Pulumi knows only later (an Output), so the checks made now leave it alone. */
 const UNKNOWN = "\u0000camunda-byok-kms:unknown\u0000";
@@ -85,11 +85,20 @@ export class TwoPhaseSpec {
     lookups: ProviderLookups,
     component: pulumi.Resource,
   ) {
+    // AWS's lockout check matters only without the account statement: only then is the session resolved.
+    const accountAccess = (args as { enableDefaultAccountAccess?: pulumi.Input<boolean> }).enableDefaultAccountAccess;
+    const deployer = pulumi
+      .all([pulumi.output(accountAccess), lookups.callerArn])
+      .apply(([on, callerArn]) => (on === false ? deployerPrincipalArn(component, callerArn) : callerArn));
     this.atDeployTime = pulumi
-      .all([pulumi.output(args as pulumi.Inputs), lookups.accountId, lookups.region, lookups.callerArn])
+      .all([pulumi.output(args as pulumi.Inputs), lookups.accountId, lookups.region, deployer])
       .apply(([input, accountId, region, deployerArn]) => {
         try {
-          return buildByokSpec(input as unknown as ByokInput, { keyAccountId: accountId, providerRegion: region, deployerArn });
+          const full = buildByokSpec(input as unknown as ByokInput, { keyAccountId: accountId, providerRegion: region, deployerArn });
+          // Warnings on values known only now (the construction logged the others).
+          const logged = new Set(now.warnings.map(describeProblem));
+          for (const warning of full.warnings.map(describeProblem)) if (!logged.has(warning)) pulumi.log.warn(warning, component);
+          return full;
         } catch (error) {
           throw error instanceof ByokValidationError ? new DeployTimeByokError(error, component) : error;
         }

@@ -61,7 +61,11 @@ async function pulumiPlan(): Promise<void> {
   console.log(`  (one email subscription per address in alertEmails: ${subscriptions} here)`);
   console.log("\n  Outputs (mock values):");
   for (const [name, value] of Object.entries(run.outputs)) {
-    if (value !== undefined) console.log(wrapWords(`    ${name}: ${value}`, "      "));
+    if (value === undefined) continue;
+    // A JSON document (the key policy) is printed in full above; one line of it fits no terminal.
+    const shown =
+      typeof value === "string" && value.startsWith("{") ? `a JSON document of ${value.length} characters (printed above)` : value;
+    console.log(wrapWords(`    ${name}: ${shown}`, "      "));
   }
 }
 

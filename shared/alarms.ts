@@ -1,6 +1,6 @@
 // The CloudWatch alarms on a site's rules: the first matched event, and failed deliveries. Their
 // descriptions are what the person paged reads first.
-import { recoveryCommands } from "./recovery";
+import { POLICY_FROM_STACK_OUTPUT, recoveryCommands } from "./recovery";
 import { join, type TemplateString } from "./template";
 
 export interface AlarmSettings {
@@ -54,19 +54,23 @@ export function buildAlarmSettings(input: {
   keyArn: TemplateString;
   region: TemplateString;
 }): AlarmSettings {
-  const fix = recoveryCommands(input.keyArn, input.region, "npx camunda-byok-kms policy ...");
+  // The ARN once, in a shell variable: three commands with it in full overrun CloudWatch's 1,024.
+  const fix = recoveryCommands("$K", input.region);
   return {
     ...firstEventAlarm("TriggeredRules", input),
     alarmDescription: join(
       capitalize(input.keyDescription),
-      " was disabled, scheduled for deletion, or had its policy or grants changed: check CloudTrail. ",
+      " was disabled, scheduled for deletion or replicated, or its policy, grants (not Camunda's), rotation, primary region or alert watch changed: see CloudTrail. ",
       'Camunda: a disabled key, a pending deletion or a policy without Camunda\'s access freezes the cluster (the Console may show "Healthy" for ~15 minutes, then "External encryption key is not ready"); a completed deletion loses the data. ',
-      "Recover: ",
+      "Recover, in a shell: K=",
+      input.keyArn,
+      "; ",
       fix.enableKey,
       " | ",
       fix.cancelDeletion,
       ", then enable-key | ",
-      fix.restorePolicy,
+      fix.putPolicy,
+      `, with the policy the stack applied: ${POLICY_FROM_STACK_OUTPUT}.`,
     ),
   };
 }

@@ -76,34 +76,46 @@ export function describeBadPrincipal(arn: string, expected: string): string {
 export interface CallerPrincipal {
   partition: string;
   accountId: string;
-  /** An assumed role's name (a session ARN carries no IAM path). */
+  /** A role's name: from a session ARN, which carries no IAM path, or from the role's ARN. */
   roleName?: string;
+  /** The role's ARN with its path: what a key policy must name (an engine resolves a session to it). */
+  roleArn?: string;
   /** An IAM user's ARN. */
   userArn?: string;
+  /** A session that stands for no role or user a policy can name (a federated user's). */
+  unmatchable?: true;
 }
 
 export function parseCallerArn(arn: string): CallerPrincipal | undefined {
   const session = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(arn);
   if (session) return { partition: session[1], accountId: session[2], roleName: session[3] };
   const iam = /^arn:([\w-]+):iam::(\d{12}):(root|user\/.+|role\/(?:.*\/)?([^/]+))$/.exec(arn);
-  if (!iam) return undefined;
+  if (!iam) {
+    // Another session (a federated user, say): only its account is known, so only the root covers it.
+    const other = /^arn:([\w-]+):sts::(\d{12}):.+$/.exec(arn);
+    return other ? { partition: other[1], accountId: other[2], unmatchable: true } : undefined;
+  }
   return {
     partition: iam[1],
     accountId: iam[2],
     ...(iam[3].startsWith("user/") ? { userArn: arn } : {}),
-    ...(iam[4] !== undefined ? { roleName: iam[4] } : {}),
+    ...(iam[4] !== undefined ? { roleName: iam[4], roleArn: arn } : {}),
   };
 }
 
 /**
- * Whether a key policy naming `administrators` lets the caller manage the key: the caller itself
- * (a role by account and name, whatever its path), or its account's root, which hands the decision
- * to the caller's IAM policies.
+ * Whether a key policy naming `administrators` lets the caller manage the key: the caller itself,
+ * or its account's root, which hands the decision to the caller's IAM policies. A role is the
+ * same principal only under its own path (a policy naming `role/Admin` for `role/ops/Admin`
+ * names a role that does not exist); from a bare session ARN, whose path is unknown, only the
+ * name can be compared, so the engines resolve the session to its role first.
  */
 export function administratorsInclude(administrators: readonly string[], caller: CallerPrincipal): boolean {
   return administrators.some((arn) => {
     if (arn === `arn:${caller.partition}:iam::${caller.accountId}:root`) return true;
+    if (caller.unmatchable) return false;
     if (caller.userArn !== undefined) return arn === caller.userArn;
+    if (caller.roleArn !== undefined) return arn === caller.roleArn;
     const role = /^arn:([\w-]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
     return role !== null && caller.roleName !== undefined && role[2] === caller.accountId && role[3] === caller.roleName;
   });

@@ -26,7 +26,7 @@ export {
   resourcePrefix,
   type SiteRole,
 } from "./names";
-export { type RecoveryCommands, recoveryCommands } from "./recovery";
+export { POLICY_FROM_STACK_OUTPUT, type RecoveryCommands, recoveryCommands } from "./recovery";
 export {
   KNOWN_REGIONS,
   type Partition,

@@ -10,7 +10,7 @@ import {
   type KMSClient,
 } from "@aws-sdk/client-kms";
 import { CAMUNDA_REQUIRED_ACTIONS, FREEZING_KEY_STATES, USABLE_KEY_STATE } from "../shared";
-import { recoveryCommands } from "../shared/internal";
+import { POLICY_FROM_STACK_OUTPUT, recoveryCommands } from "../shared/internal";
 import { parseKmsKeyArn, parseRoleArn } from "../shared/internal";
 import { isNotFound, skippedBecause, throwIfUnreachable } from "./aws-errors";
 import { evaluateKeyPolicy } from "./policy-evaluation";
@@ -124,12 +124,10 @@ export async function keyPolicy(context: KeyCheckContext, keyArn: string): Promi
     return { id, status: "skipped", message: skippedBecause(error, "kms:GetKeyPolicy") };
   }
   const key = parseKmsKeyArn(keyArn)!;
-  const fix = recoveryCommands(
-    keyArn,
-    key.region,
-    `npx camunda-byok-kms policy --role-arn ${context.roleArn} --account-id ${key.accountId}`,
-  ).restorePolicy as string;
-  const withReview = `${fix}   (review policy.json first: it replaces the whole policy; add --admin for your key administrators)`;
+  // The CLI that runs this check is installed here: its own policy command writes policy.json.
+  const put = recoveryCommands(keyArn, key.region).putPolicy as string;
+  const fix = `camunda-byok-kms policy --role-arn ${context.roleArn} --account-id ${key.accountId} > policy.json && ${put}`;
+  const withReview = `${fix}   (review policy.json first: it replaces the whole policy; add --admin for your key administrators, or use the policy the stack applied: ${POLICY_FROM_STACK_OUTPUT})`;
   let policy: unknown;
   try {
     policy = JSON.parse(text ?? "");

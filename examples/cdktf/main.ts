@@ -47,6 +47,8 @@ export class CamundaByokStack extends TerraformStack {
     });
     new TerraformOutput(this, "alias_name", { value: byok.aliasName });
     new TerraformOutput(this, "alert_topic_arn", { value: byok.alertTopicArn });
+    // What the alarm's recovery steps read back: `terraform output -raw key_policy_json > policy.json`.
+    new TerraformOutput(this, "key_policy_json", { value: byok.keyPolicyJson });
   }
 }
 

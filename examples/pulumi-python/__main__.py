@@ -22,3 +22,5 @@ byok = camunda_byok_kms.CamundaByokKey(
 # Paste into the Camunda Console: your cluster > Encryption at rest > KMS key ARN.
 pulumi.export("keyArn", byok.key_arn)
 pulumi.export("aliasName", byok.alias_name)
+# What the alarm's recovery steps read back: `pulumi stack output keyPolicyJson --show-secrets`.
+pulumi.export("keyPolicyJson", byok.key_policy_json)

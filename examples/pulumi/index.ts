@@ -18,4 +18,6 @@ export const keyArn = byok.keyArn;
 export const replicaKeyArn = byok.replicaKeyArn.apply((arn) => arn ?? null);
 export const aliasName = byok.aliasName;
 export const alertTopicArn = byok.alertTopicArn;
+// What the alarm's recovery steps read back: `pulumi stack output keyPolicyJson --show-secrets > policy.json`.
+export const keyPolicyJson = byok.keyPolicyJson;
 export const consoleHint = pulumi.interpolate`Camunda Console > your cluster > Encryption at rest: paste ${byok.keyArn} as the KMS key ARN`;

@@ -20,6 +20,9 @@ export interface MockOptions {
   /** Stack config, `project:key` to value, as `pulumi config set` stores it. */
   config?: Record<string, string>;
   project?: string;
+  /** Who deploys, and the account's roles a session resolves to (see awsMocks). */
+  callerArn?: string;
+  roleArns?: readonly string[];
 }
 
 /**
@@ -27,7 +30,12 @@ export interface MockOptions {
  * records every resource registered. Returns the live list.
  */
 export function installPulumiMocks(options: MockOptions = {}): RegisteredResource[] {
-  const aws = awsMocks({ region: options.providerRegion ?? "eu-central-1", accountId: options.accountId ?? "111122223333" });
+  const aws = awsMocks({
+    region: options.providerRegion ?? "eu-central-1",
+    accountId: options.accountId ?? "111122223333",
+    ...(options.callerArn ? { callerArn: options.callerArn } : {}),
+    ...(options.roleArns ? { roleArns: options.roleArns } : {}),
+  });
   const registered: RegisteredResource[] = [];
   invokeCounts.clear();
   pulumi.runtime.setAllConfig(options.config ?? {});

@@ -225,7 +225,8 @@ export function terraformWorkdirIn(tools: TerraformTools, dir: string, options: 
   }
 }
 
-async function terraform(
+/** Runs one Terraform command with the offline CLI config. */
+export async function terraform(
   tools: TerraformTools,
   cwd: string,
   args: string[],

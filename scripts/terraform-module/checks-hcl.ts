@@ -59,6 +59,12 @@ function rule(check: CheckOnUnknown, v: string, other: (value: unknown) => strin
       const test = regex(check.pattern, "element");
       return { holds: `alltrue([for element in ${v} : ${test}])`, got: failing(v, "element", test) };
     }
+    case "someMatches":
+      return { holds: `anytrue([for element in ${v} : ${regex(check.pattern, "element")}])` };
+    case "noneMatches": {
+      const test = `!${regex(check.pattern, "element")}`;
+      return { holds: `alltrue([for element in ${v} : ${test}])`, got: failing(v, "element", test) };
+    }
     case "distinctElements":
       return check.ignoreCase
         ? { holds: `length(distinct([for element in ${v} : lower(element)])) == length(${v})` }

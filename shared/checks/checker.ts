@@ -34,6 +34,10 @@ export type CheckRule =
   | { kind: "regionInPartitionOf"; region: unknown }
   /** `value` is a list: each element must match. */
   | { kind: "eachMatches"; pattern: string }
+  /** `value` is a list: some element must match (a warning's test). */
+  | { kind: "someMatches"; pattern: string }
+  /** `value` is a list: no element may match (a warning's test). */
+  | { kind: "noneMatches"; pattern: string }
   /** `value` is a list without repeats. */
   | { kind: "distinctElements"; ignoreCase: boolean }
   /** `value` is a list with an element. */

@@ -11,6 +11,7 @@ import { any, type Condition, isNonEmpty, isTrue, not } from "../conditions";
 import type { ByokInput } from "../inputs";
 import type { Partition } from "../regions";
 import { type Checker, showValue } from "./checker";
+import { warnFragileManagement } from "./fragile-management";
 import { checkArnPartition } from "./regions";
 
 // Who the key policy names: the Camunda role and the administrators, and whether the key stays manageable.
@@ -147,6 +148,7 @@ export function checkAdministrators(
       return;
     }
   }
+  warnFragileManagement(check, list, when);
   // Where the account is known only later, the deployer check below implies this one: whoever deploys is in the key's account.
   checkDeployerAdministers(check, list, deployerArn, when);
 }
@@ -177,11 +179,11 @@ function checkDeployerAdministers(
   }
   const caller = parseCallerArn(deployerArn);
   if (!known) return;
-  if (!caller) {
+  if (!caller || (caller.unmatchable && !administratorsInclude(known, caller))) {
     // A deployer the package cannot read (a federated user, say) cannot be shown to administer the key: fail closed.
     check.problem(
       "keyAdministratorArns",
-      `${DEPLOYER_LOCKED_OUT} (deploying as ${deployerArn}, which is not an IAM role, user or account root this package can match)`,
+      `${DEPLOYER_LOCKED_OUT} (deploying as ${deployerArn}, which is not an IAM role, user or account root this package can match; its account's root among the administrators covers it)`,
     );
   } else if (!administratorsInclude(known, caller)) {
     const principal = caller.userArn ?? (caller.roleName ? `the role ${caller.roleName} of account ${caller.accountId}` : deployerArn);

@@ -182,9 +182,51 @@ describe("Pulumi component (under mocks)", () => {
     const deployerIsAdmin = createComponent({
       ...baseArgs,
       enableDefaultAccountAccess: false,
-      keyAdministratorArns: ["arn:aws:iam::111122223333:role/ops/deployer"],
+      keyAdministratorArns: ["arn:aws:iam::111122223333:role/deployer"],
     });
     expect(await settledValue(deployerIsAdmin.component.keyArn)).to.match(/^arn:aws:kms:/);
+  });
+
+  describe("a deploying session, resolved to its role with the path AWS needs (getSessionContext)", () => {
+    const session = "arn:aws:sts::111122223333:assumed-role/deployer/ci-build-17";
+    const roleArns = ["arn:aws:iam::111122223333:role/pipelines/deployer"];
+    const accountOff = (admins: string[]) =>
+      createComponent({ ...baseArgs, enableDefaultAccountAccess: false, keyAdministratorArns: admins }).component;
+
+    it("passes when the administrators name the session's role under its own path", async () => {
+      installPulumiMocks({ callerArn: session, roleArns });
+      expect(await settledValue(accountOff(["arn:aws:iam::111122223333:role/pipelines/deployer"]).keyArn)).to.match(/^arn:aws:kms:/);
+      expect(invokeCounts.get("aws:iam/getSessionContext:getSessionContext")).to.equal(1);
+    });
+
+    it("refuses the role's name under another path: that role does not exist, so AWS would refuse the policy", async () => {
+      const registered = installPulumiMocks({ callerArn: session, roleArns });
+      const error = await settledValue(accountOff(["arn:aws:iam::111122223333:role/deployer"]).keyArn).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect((error as Error).message).to.include("deploying as arn:aws:iam::111122223333:role/pipelines/deployer");
+      await settle();
+      expect(registered.filter((r) => r.type.startsWith("aws:"))).to.deep.equal([]);
+    });
+
+    it("never asks IAM with the account statement on (the default): no iam:GetRole needed", async () => {
+      installPulumiMocks({ callerArn: session, roleArns });
+      const { component } = createComponent(baseArgs);
+      await settledValue(component.keyArn);
+      expect(invokeCounts.get("aws:iam/getSessionContext:getSessionContext") ?? 0).to.equal(0);
+    });
+
+    it("fails closed on a federated user's session, unless the account root administers the key", async () => {
+      installPulumiMocks({ callerArn: "arn:aws:sts::111122223333:federated-user/alice" });
+      const error = await settledValue(accountOff(["arn:aws:iam::111122223333:user/alice"]).keyArn).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).to.be.instanceOf(ByokValidationError);
+      installPulumiMocks({ callerArn: "arn:aws:sts::111122223333:federated-user/alice" });
+      expect(await settledValue(accountOff(["arn:aws:iam::111122223333:root"]).keyArn)).to.match(/^arn:aws:kms:/);
+    });
   });
 
   it("makes only the settings derived from a secret input secret", async () => {

@@ -326,11 +326,20 @@ describe("monitoring", () => {
       const text = alarm.alarmDescription as string;
       expect(text.length).to.be.at.most(MAX_ALARM_DESCRIPTION_LENGTH);
       expect(text).to.include('"Healthy" for ~15 minutes').and.to.include('"External encryption key is not ready"');
-      expect(text).to.include(`aws kms enable-key --key-id ${longestKeyArn} --region us-gov-west-1`);
-      expect(text).to.include(`aws kms cancel-key-deletion --key-id ${longestKeyArn} --region us-gov-west-1`);
+      expect(text).to.include(`K=${longestKeyArn}; aws kms enable-key --key-id $K --region us-gov-west-1 |`);
+      expect(text).to.include("aws kms cancel-key-deletion --key-id $K --region us-gov-west-1");
       expect(text).to.include(
-        `aws kms put-key-policy --key-id ${longestKeyArn} --region us-gov-west-1 --policy-name default --policy file://policy.json`,
+        "aws kms put-key-policy --key-id $K --region us-gov-west-1 --policy-name default --policy file://policy.json",
       );
+      expect(text).to.include("pulumi stack output keyPolicyJson --show-secrets > policy.json");
+      expect(text).to.include("terraform output -raw key_policy_json > policy.json");
+    });
+
+    it("deploys no command that needs this package: every alarm names only the AWS CLI and the stack's outputs", () => {
+      const spec = buildByokSpec(validInput({ backupRegion: "eu-west-1" }));
+      const texts = spec.resources.flatMap((r) => (r.kind === "metricAlarm" ? [JSON.stringify(r.settings.alarmDescription)] : []));
+      expect(texts).to.have.length(10);
+      for (const text of texts) expect(text).to.not.include("npx").and.to.not.include("camunda-byok-kms policy");
     });
   });
 });

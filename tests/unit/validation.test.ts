@@ -151,6 +151,56 @@ describe("validation", () => {
         ).to.throw(ByokValidationError);
       });
 
+      it("compares a resolved role by its full ARN: AWS needs the path, so a listed role under another path is not the deployer", () => {
+        const resolved = "arn:aws:iam::111122223333:role/pipelines/ci-deployer";
+        expect(() => validateByokInput(accountOff([ADMIN_ROLE_ARN, resolved]), options(resolved))).to.not.throw();
+        const error = expectValidationError(() =>
+          validateByokInput(accountOff([ADMIN_ROLE_ARN, "arn:aws:iam::111122223333:role/ci-deployer"]), options(resolved)),
+        );
+        expect(error.problems[0].message).to.include(`deploying as ${resolved}`);
+      });
+
+      it("fails closed on a deployer it cannot match, such as a federated user's session", () => {
+        const federated = "arn:aws:sts::111122223333:federated-user/alice";
+        const error = expectValidationError(() =>
+          validateByokInput(accountOff([ADMIN_ROLE_ARN, "arn:aws:iam::111122223333:user/alice"]), options(federated)),
+        );
+        expect(error.problems[0].message).to.include(`deploying as ${federated}, which is not an IAM role, user or account root`);
+        // The account root hands the decision to IAM, which governs federated users too.
+        expect(() => validateByokInput(accountOff(["arn:aws:iam::111122223333:root"]), options(federated))).to.not.throw();
+        const unreadable = expectValidationError(() => validateByokInput(accountOff([ADMIN_ROLE_ARN]), options("not-an-arn")));
+        expect(unreadable.problems[0].message).to.include("deploying as not-an-arn, which is not an IAM role");
+      });
+
+      it("warns where management rests on principals easily lost: a single one, no account root, an Identity Center role", () => {
+        const warningsFor = (admins: string[]) => validateByokInput(accountOff(admins), options(session)).warnings;
+        const deployer = "arn:aws:iam::111122223333:role/ci-deployer";
+        const [single] = warningsFor([deployer]);
+        expect(single.input).to.equal("keyAdministratorArns");
+        expect(single.message).to.include(`has a single administrator (${deployer})`).and.to.include("only AWS Support can restore access");
+        const two = warningsFor([deployer, ADMIN_ROLE_ARN]);
+        expect(two).to.have.length(1);
+        expect(two[0].message).to.match(/^names no account root/);
+        expect(warningsFor([deployer, "arn:aws:iam::111122223333:root"])).to.deep.equal([]);
+        const sso = "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_KmsAdmin_1234567890abcdef";
+        const ssoWarnings = warningsFor([deployer, sso, "arn:aws:iam::111122223333:root"]);
+        expect(ssoWarnings.map((w) => w.input)).to.deep.equal(["keyAdministratorArns[1]"]);
+        expect(ssoWarnings[0].message).to.include("makes a role with a new ARN when one is assigned again");
+        // With the account statement on (the default), IAM decides: nothing to warn about.
+        expect(validateByokInput(validInput({ keyAdministratorArns: [sso] })).warnings).to.deep.equal([]);
+      });
+
+      it("leaves those warnings to the engine when the list or the account switch is known only later", () => {
+        const { warningsOnUnknowns } = validateByokInput(
+          validInput({ enableDefaultAccountAccess: "${var.access}" as unknown as boolean, keyAdministratorArns: [ADMIN_ROLE_ARN] }),
+          { isUnknown: (v) => v === "${var.access}" },
+        );
+        expect(warningsOnUnknowns.map((w) => [w.kind, w.when])).to.deep.equal([
+          ["someMatches", { $not: { $true: "enableDefaultAccountAccess" } }],
+          ["noneMatches", { $not: { $true: "enableDefaultAccountAccess" } }],
+        ]);
+      });
+
       it("hands the check to the engine when the deployer is not known yet, and skips it with account access on", () => {
         const { checksOnUnknowns: deferred } = validateByokInput(accountOff([ADMIN_ROLE_ARN]), { keyAccountId: "111122223333" });
         expect(deferred.filter((d) => d.kind === "deployerAdministers").map((d) => d.value)).to.deep.equal([[ADMIN_ROLE_ARN]]);

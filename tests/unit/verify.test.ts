@@ -134,8 +134,13 @@ describe("verify (aws-sdk-client-mock)", () => {
       expect(policy.message).to.include(action);
     for (const action of ["kms:Decrypt ", "kms:CreateGrant "]) expect(policy.message).to.not.include(action);
     expect(policy.fix).to.include(
-      `npx camunda-byok-kms policy --role-arn ${CAMUNDA_ROLE_ARN} --account-id ${ACCOUNT} > policy.json && aws kms put-key-policy --key-id ${KEY_ARN} --region eu-central-1 --policy-name default --policy file://policy.json`,
+      `camunda-byok-kms policy --role-arn ${CAMUNDA_ROLE_ARN} --account-id ${ACCOUNT} > policy.json && aws kms put-key-policy --key-id ${KEY_ARN} --region eu-central-1 --policy-name default --policy file://policy.json`,
     );
+    // The installed CLI, never npx: the package is not on the registry, a stranger could claim the name.
+    expect(policy.fix)
+      .to.match(/^camunda-byok-kms policy /)
+      .and.to.not.include("npx");
+    expect(policy.fix).to.include("terraform output -raw key_policy_json > policy.json");
   });
 
   it("fails a policy whose Deny takes an action away, and only warns on conditions it cannot decide", async () => {

@@ -61,3 +61,8 @@ output "replica_key_arn" {
   description = "The Camunda Console's backup-region key field"
   value       = module.camunda_byok.replica_key_arn
 }
+
+output "key_policy_json" {
+  description = "The policy as applied: the alarm's recovery steps read it back (terraform output -raw key_policy_json > policy.json)"
+  value       = module.camunda_byok.key_policy_json
+}

@@ -70,3 +70,8 @@ output "alias_name" {
 output "alert_topic_arn" {
   value = module.camunda_byok.alert_topic_arn
 }
+
+output "key_policy_json" {
+  description = "The policy as applied: the alarm's recovery steps read it back (terraform output -raw key_policy_json > policy.json)"
+  value       = module.camunda_byok.key_policy_json
+}
