@@ -62,3 +62,4 @@ export {
   type TemplateRenderer,
 } from "./template";
 export { inputChoices, validateKeyPolicyInput } from "./validation";
+export { CAMUNDA_CERTAINLY_USED_ACTIONS } from "./key-policy";

@@ -42,6 +42,15 @@ export const CAMUNDA_REQUIRED_ACTIONS = [
 ] as const;
 
 /**
+ * Of those, the ones a cluster certainly calls: Camunda publishes the actions to grant, not the
+ * ones it calls, so a policy that withholds only the others is narrower than Camunda's published
+ * policy, not known to break the cluster. Camunda's own draft guide grants DescribeKey,
+ * GenerateDataKey*, Decrypt and CreateGrant; EBS encryption needs a data key, its decryption and
+ * a grant.
+ */
+export const CAMUNDA_CERTAINLY_USED_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey", "kms:CreateGrant"] as const;
+
+/**
  * The AWS console's key administrator actions: manage, never encrypt or decrypt. ReplicateKey is
  * added so an administrator can create the dual-region replica when account access is disabled.
  */

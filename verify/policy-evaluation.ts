@@ -42,28 +42,61 @@ function wildcard(pattern: string, text: string, ignoreCase: boolean): boolean {
   return new RegExp(`^${source}$`, ignoreCase ? "i" : "").test(text);
 }
 
-function principalMatch(principal: unknown, roleArn: string): Match {
+/**
+ * Whether a Principal element covers the Camunda role's sessions (Camunda calls as a session of
+ * its role). A role ARN covers every session of the role; one session's ARN covers only that one;
+ * an account covers every principal in it, which in an Allow hands the decision to the account's
+ * IAM policies (unknowable here) and in a Deny denies them all.
+ */
+function principalMatch(principal: unknown, roleArn: string, effect: "Allow" | "Deny"): Match {
   if (principal === "*") return "yes";
   if (typeof principal !== "object" || principal === null) return "no";
   const aws = list((principal as Record<string, unknown>).AWS);
-  const [, partition, , , account, resource] = roleArn.split(":");
-  const roleName = resource.slice(resource.lastIndexOf("/") + 1);
+  const { partition, account, roleName } = roleParts(roleArn);
   let result: Match = "no";
   for (const entry of aws) {
     if (entry === "*" || entry === roleArn) return "yes";
-    if (entry.startsWith(`arn:${partition}:sts::${account}:assumed-role/${roleName}/`)) return "yes";
-    // The role's account: its IAM policies decide, which a key policy cannot show.
-    if (entry === account || entry === `arn:${partition}:iam::${account}:root`) result = "maybe";
+    if (isAccount(entry, partition, account)) {
+      if (effect === "Deny") return "yes";
+      result = "maybe";
+    }
+    // One session of the role: other sessions are not covered, and which one calls is unknown.
+    if (entry.startsWith(`arn:${partition}:sts::${account}:assumed-role/${roleName}/`)) result = "maybe";
   }
   return result;
 }
 
+function roleParts(roleArn: string): { partition: string; account: string; roleName: string } {
+  const [, partition, , , account, resource] = roleArn.split(":");
+  return { partition, account, roleName: resource.slice(resource.lastIndexOf("/") + 1) };
+}
+
+const isAccount = (entry: string, partition: string, account: string) =>
+  entry === account || entry === `arn:${partition}:iam::${account}:root`;
+
+/**
+ * NotPrincipal (IAM user guide, "AWS JSON policy elements: NotPrincipal"): it must be used with
+ * Deny, and "you must also specify the account ARN of the not-denied principal. Otherwise, the
+ * policy might deny access to the entire account"; an assumed role's session is checked as its
+ * account, then its role, then the session. So the Camunda session escapes the Deny only where its
+ * account is listed, and even then IAM denies anyway a principal with a permissions boundary,
+ * which a key policy cannot show: at best "maybe".
+ */
+function notPrincipalMatch(notPrincipal: unknown, roleArn: string): Match {
+  if (notPrincipal === "*") return "no";
+  const aws = typeof notPrincipal === "object" && notPrincipal !== null ? list((notPrincipal as Record<string, unknown>).AWS) : [];
+  if (aws.includes("*")) return "no";
+  const { partition, account } = roleParts(roleArn);
+  return aws.some((entry) => isAccount(entry, partition, account)) ? "maybe" : "yes";
+}
+
 function statementPrincipalMatch(statement: Statement, roleArn: string): Match {
-  if (statement.Principal !== undefined) return principalMatch(statement.Principal, roleArn);
+  const effect = statement.Effect === "Deny" ? "Deny" : "Allow";
+  if (statement.Principal !== undefined) return principalMatch(statement.Principal, roleArn, effect);
   if (statement.NotPrincipal !== undefined) {
-    // Everyone but the listed: the role is covered unless listed (or its account is).
-    const listed = principalMatch(statement.NotPrincipal, roleArn);
-    return listed === "yes" ? "no" : listed === "maybe" ? "maybe" : "yes";
+    // NotPrincipal with Allow is not supported by IAM: never count on it.
+    if (effect === "Allow") return "maybe";
+    return notPrincipalMatch(statement.NotPrincipal, roleArn);
   }
   return "no";
 }

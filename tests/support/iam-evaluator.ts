@@ -20,6 +20,8 @@ export async function isAllowed(
   action: string,
   context: Record<string, string> = {},
   keyArn = KEY_ARN,
+  /** The role a session belongs to, with its IAM path (a session ARN has none): aws:PrincipalArn. */
+  sessionRoleArn?: string,
 ): Promise<boolean> {
   const accountId = keyArn.split(":")[4];
   const result = await runSimulation(
@@ -28,7 +30,11 @@ export async function isAllowed(
         principal,
         action,
         resource: { resource: keyArn, accountId },
-        contextVariables: { ...principalContext(principal), ...context },
+        contextVariables: {
+          ...principalContext(principal),
+          ...(sessionRoleArn ? { "aws:PrincipalArn": sessionRoleArn } : {}),
+          ...context,
+        },
       },
       identityPolicies: [ALLOW_EVERYTHING],
       serviceControlPolicies: [],
