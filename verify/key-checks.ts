@@ -33,6 +33,8 @@ interface KeyCheckContext {
   /** "key" for the primary's ids (key-state, ...), "replica" for the replica's. */
   prefix: "key" | "replica";
   now: Date;
+  /** For a replica: its primary, where rotation is set. */
+  primaryArn?: string;
 }
 
 /** The DescribeKey answer, or the result that says why there is none. */
@@ -114,7 +116,7 @@ export function stateAndSpec(context: KeyCheckContext, metadata: KeyMetadata | u
 }
 
 /** The key policy: all of Camunda's actions for the role, unconditionally, and no Deny taking one away. */
-export async function keyPolicy(context: KeyCheckContext, keyArn: string): Promise<CheckResult> {
+export async function keyPolicy(context: KeyCheckContext, keyArn: string, read?: (policy: unknown) => void): Promise<CheckResult> {
   const id = checkId(context.prefix, "policy");
   let text: string | undefined;
   try {
@@ -134,6 +136,7 @@ export async function keyPolicy(context: KeyCheckContext, keyArn: string): Promi
   } catch {
     return { id, status: "fail", message: "the key policy is not JSON", fix: withReview };
   }
+  read?.(policy);
   const verdicts = evaluateKeyPolicy(policy, { roleArn: context.roleArn }, keyArn, CAMUNDA_REQUIRED_ACTIONS);
   const denied = verdicts.filter((v) => v.verdict === "denied");
   const undecided = verdicts.filter((v) => v.verdict === "undecided");
@@ -174,12 +177,15 @@ export async function rotation(context: KeyCheckContext, keyArn: string): Promis
         message: `automatic rotation on${status.RotationPeriodInDays ? `, every ${status.RotationPeriodInDays} days` : ""} (the key ARN stays; Camunda supports it)`,
       };
     }
-    const region = parseKmsKeyArn(keyArn)!.region;
+    // AWS sets rotation on the primary only; its replicas follow it.
+    const primary = context.primaryArn ?? keyArn;
+    const region = parseKmsKeyArn(primary)!.region;
     return {
       id,
       status: "warn",
-      message: "automatic rotation is off",
-      fix: `aws kms enable-key-rotation --key-id ${keyArn} --region ${region}`,
+      message:
+        context.prefix === "replica" ? "automatic rotation is off (a replica follows its primary's setting)" : "automatic rotation is off",
+      fix: `aws kms enable-key-rotation --key-id ${primary} --region ${region}`,
     };
   } catch (error) {
     throwIfUnreachable(error);

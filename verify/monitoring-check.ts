@@ -14,7 +14,8 @@ export interface MonitoringClients {
   sns: SNSClient;
 }
 
-const MAX_PAGES = 5;
+/** Pages read at most (100 alarms, 100 rules each): enough for any account this package serves. */
+const MAX_PAGES = 10;
 
 async function rulesWatching(events: EventBridgeClient, keyArn: string): Promise<Rule[]> {
   const rules: Rule[] = [];
@@ -26,6 +27,19 @@ async function rulesWatching(events: EventBridgeClient, keyArn: string): Promise
     next = answer.NextToken;
   }
   return rules.filter((rule) => rule.EventPattern?.includes(keyArn));
+}
+
+/** Every page of the package's alarms, bounded: an account with many clusters has more than one. */
+async function packageAlarms(cloudwatch: CloudWatchClient): Promise<MetricAlarm[]> {
+  const alarms: MetricAlarm[] = [];
+  let next: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNamePrefix: `${NAME_PREFIX}-`, NextToken: next }));
+    alarms.push(...(answer.MetricAlarms ?? []));
+    if (!answer.NextToken) break;
+    next = answer.NextToken;
+  }
+  return alarms;
 }
 
 export async function monitoringCheck(clients: MonitoringClients, keyArn: string, region: string): Promise<CheckResult> {
@@ -53,7 +67,7 @@ export async function monitoringCheck(clients: MonitoringClients, keyArn: string
           targets: (await clients.events.send(new ListTargetsByRuleCommand({ Rule: rule.Name }))).Targets ?? [],
         })),
       ),
-      clients.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNamePrefix: `${NAME_PREFIX}-` })).then((a) => a.MetricAlarms ?? []),
+      packageAlarms(clients.cloudwatch),
     ]);
     const topics = new Set<string>();
     for (const { rule, targets: list } of targets) {

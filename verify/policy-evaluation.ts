@@ -31,10 +31,10 @@ interface Statement {
 
 type Match = "yes" | "no" | "maybe";
 
-const list = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
+export const list = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
 
 /** IAM's wildcard match: `*` any run, `?` one character; case-insensitive where AWS is (actions). */
-function wildcard(pattern: string, text: string, ignoreCase: boolean): boolean {
+export function wildcard(pattern: string, text: string, ignoreCase: boolean): boolean {
   const source = pattern
     .replace(/[.+^${}()|[\]\\]/g, "\\$&")
     .replace(/\*/g, ".*")

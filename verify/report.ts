@@ -8,7 +8,9 @@ export type CheckId =
   | "key-state"
   | "key-spec"
   | "key-region"
+  | "key-origin"
   | "key-policy"
+  | "deletion-guard"
   | "rotation"
   | "in-use"
   | "cloudtrail"
@@ -55,7 +57,9 @@ export const CHECK_ORDER: readonly CheckId[] = [
   "key-state",
   "key-spec",
   "key-region",
+  "key-origin",
   "key-policy",
+  "deletion-guard",
   "rotation",
   "in-use",
   "cloudtrail",

@@ -33,7 +33,10 @@ async function coverage(cloudtrail: CloudTrailClient, trail: Trail): Promise<Cov
     if (!category?.Equals?.includes("Management")) continue;
     const source = fields.find((f) => f.Field === "eventSource");
     if (source?.NotEquals?.includes(KMS_SOURCE) || (source?.Equals && !source.Equals.includes(KMS_SOURCE))) continue;
-    const readOnly = fields.find((f) => f.Field === "readOnly")?.Equals ?? ["true", "false"];
+    // readOnly is "true" or "false": Equals keeps those named, NotEquals those not named.
+    const readOnlyField = fields.find((f) => f.Field === "readOnly");
+    const both = ["true", "false"];
+    const readOnly = readOnlyField?.Equals ?? both.filter((value) => !(readOnlyField?.NotEquals ?? []).includes(value));
     covered.reads ||= readOnly.includes("true");
     covered.writes ||= readOnly.includes("false");
   }

@@ -10,6 +10,7 @@ import { ByokValidationError, CAMUNDA_BACKUP_REGION_PAIRS } from "../shared";
 import { describeBadPrincipal, parseKmsKeyArn, parseRoleArn } from "../shared/internal";
 import { partitionOfRegion } from "../shared/internal";
 import { describeKey, inUse, keyPolicy, rotation, stateAndSpec } from "./key-checks";
+import { deletionGuard, keyOrigin } from "./origin-and-guard";
 import { monitoringCheck } from "./monitoring-check";
 import { CHECK_ORDER, type CheckId, type CheckResult, type VerifyOptions, type VerifyReport } from "./report";
 import { cloudTrailCheck } from "./trail-check";
@@ -67,30 +68,41 @@ export async function verifyByokKey(options: VerifyOptions): Promise<VerifyRepor
   const primary = { kms: clients.kms, givenArn: options.keyArn, roleArn: options.camundaClusterRoleArn, prefix: "key" as const, now };
 
   let primaryArn = key.isAlias ? undefined : options.keyArn;
+  const policies: { label: string; policy: unknown; keyArn: string }[] = [];
   const keyChecks = async () => {
     let described: Awaited<ReturnType<typeof describeKey>>["metadata"];
-    await track(["key-exists", "key-state", "key-spec", "key-region"], async () => {
+    await track(["key-exists", "key-state", "key-spec", "key-region", "key-origin"], async () => {
       const found = await describeKey(primary);
       described = found.metadata;
       primaryArn = found.metadata?.Arn ?? primaryArn;
-      return [...found.results, ...stateAndSpec(primary, found.metadata), keyRegion(key.region, options.clusterRegion)];
+      return [
+        ...found.results,
+        ...stateAndSpec(primary, found.metadata),
+        keyRegion(key.region, options.clusterRegion),
+        keyOrigin(found.metadata, now),
+      ];
     });
     const arn = primaryArn;
     const perKey: Promise<void>[] = [];
     if (arn && results.find((r) => r.id === "key-exists")?.status !== "fail") {
       perKey.push(
-        track(["key-policy"], () => keyPolicy(primary, arn)),
+        track(["key-policy"], () => keyPolicy(primary, arn, (policy) => policies.unshift({ label: "key", policy, keyArn: arn }))),
         track(["rotation"], () => rotation(primary, arn)),
         track(["in-use"], () => inUse(primary, arn)),
         track(["monitoring"], () => monitoringCheck(clients, arn, key.region)),
       );
     }
-    if (options.backupKeyArn !== undefined) perKey.push(verifyReplica(options, described?.Arn, track, now));
+    if (options.backupKeyArn !== undefined) perKey.push(verifyReplica(options, described?.Arn, track, now, policies));
     await Promise.all(perKey);
   };
   // One Promise.all over every independent part: the CloudTrail check needs no key description,
   // and a failure anywhere (AWS out of reach) surfaces once, with no rejection left unhandled.
   await Promise.all([track(["cloudtrail"], () => cloudTrailCheck(clients.cloudtrail, key.region)), keyChecks()]);
+
+  if (policies.some((p) => p.label === "key")) results.push(deletionGuard(policies));
+  else if (results.some((r) => r.id === "key-policy")) {
+    results.push({ id: "deletion-guard", status: "skipped", message: "could not run: needs the key policy (kms:GetKeyPolicy)" });
+  }
 
   const reported = new Set(results.map((r) => r.id));
   for (const id of CHECK_ORDER) {
@@ -118,6 +130,7 @@ async function verifyReplica(
   primaryArn: string | undefined,
   track: (ids: CheckId[], work: () => Promise<CheckResult | CheckResult[]>) => Promise<void>,
   now: Date,
+  policies: { label: string; policy: unknown; keyArn: string }[],
 ): Promise<void> {
   const replicaKey = parseKmsKeyArn(options.backupKeyArn!)!;
   const clients = regionalClients(replicaKey.region);
@@ -127,6 +140,7 @@ async function verifyReplica(
     roleArn: options.camundaClusterRoleArn,
     prefix: "replica" as const,
     now,
+    ...(primaryArn ? { primaryArn } : {}),
   };
   let arn: string | undefined;
   await track(["replica-exists", "replica-of", "replica-region", "replica-state", "replica-spec"], async () => {
@@ -157,7 +171,9 @@ async function verifyReplica(
   if (arn) {
     const replicaArn = arn;
     await Promise.all([
-      track(["replica-policy"], () => keyPolicy(replica, replicaArn)),
+      track(["replica-policy"], () =>
+        keyPolicy(replica, replicaArn, (policy) => policies.push({ label: "replica", policy, keyArn: replicaArn })),
+      ),
       track(["replica-rotation"], () => rotation(replica, replicaArn)),
     ]);
   }

@@ -1,4 +1,5 @@
 import { DescribeTrailsCommand, GetEventSelectorsCommand } from "@aws-sdk/client-cloudtrail";
+import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListGrantsCommand } from "@aws-sdk/client-kms";
 import { ListSubscriptionsByTopicCommand } from "@aws-sdk/client-sns";
 import { expect } from "chai";
@@ -233,12 +234,56 @@ describe("verify (aws-sdk-client-mock)", () => {
     });
     expect(check(await verifyByokKey(OPTIONS), "cloudtrail").status).to.equal("warn");
 
+    // NotEquals "true" on readOnly leaves the writes only (CloudTrail API reference, AdvancedFieldSelector).
+    for (const mock of aws.all) mock.restore();
+    aws = mockHealthyAws();
+    aws.cloudtrail.on(GetEventSelectorsCommand).resolves({
+      AdvancedEventSelectors: [
+        {
+          Name: "no reads",
+          FieldSelectors: [
+            { Field: "eventCategory", Equals: ["Management"] },
+            { Field: "readOnly", NotEquals: ["true"] },
+          ],
+        },
+      ],
+    });
+    const notEquals = check(await verifyByokKey(OPTIONS), "cloudtrail");
+    expect(notEquals.status).to.equal("warn");
+    expect(notEquals.message).to.include("logs write management events only");
+
     for (const mock of aws.all) mock.restore();
     aws = mockHealthyAws();
     aws.cloudtrail.on(GetEventSelectorsCommand).resolves({
       EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true, ExcludeManagementEventSources: ["kms.amazonaws.com"] }],
     });
     expect(check(await verifyByokKey(OPTIONS), "cloudtrail").status).to.equal("fail");
+  });
+
+  it("finds the package's alarm on a later page of DescribeAlarms, as in an account with many clusters", async () => {
+    const other = (i: number) => ({
+      AlarmName: `camunda-byok-cluster-${i}-key-deletion`,
+      StateValue: "OK" as const,
+      ActionsEnabled: true,
+      MetricName: "TriggeredRules",
+      Namespace: "AWS/Events",
+      Dimensions: [{ Name: "RuleName", Value: `camunda-byok-cluster-${i}-key-events` }],
+    });
+    aws.cloudwatch
+      .on(DescribeAlarmsCommand)
+      .resolvesOnce({ MetricAlarms: Array.from({ length: 100 }, (_, i) => other(i)), NextToken: "page-2" })
+      .resolvesOnce({
+        MetricAlarms: [
+          {
+            ...other(0),
+            AlarmName: "camunda-byok-payments-prod-key-deletion",
+            Dimensions: [{ Name: "RuleName", Value: "camunda-byok-payments-prod-key-events" }],
+          },
+        ],
+      });
+    const monitoring = check(await verifyByokKey(OPTIONS), "monitoring");
+    expect(monitoring.status, monitoring.message).to.equal("pass");
+    expect(aws.cloudwatch.commandCalls(DescribeAlarmsCommand).map((c) => c.args[0].input.NextToken)).to.deep.equal([undefined, "page-2"]);
   });
 
   it("names subscriptions still pending confirmation", async () => {

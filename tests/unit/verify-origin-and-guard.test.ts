@@ -1,0 +1,82 @@
+// verify's key-origin and deletion-guard checks, and the replica's rotation fix, on answers shaped
+// as AWS's API reference documents them (DescribeKey's KeyMetadata: Origin, ExpirationModel, ValidTo).
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand } from "@aws-sdk/client-kms";
+import { expect } from "chai";
+import { buildKeyPolicy } from "../../shared";
+import { type CheckResult, type VerifyReport, verifyByokKey } from "../../verify";
+import { ACCOUNT, KEY_ARN, keyMetadata, mockHealthyAws, REPLICA_ARN } from "../support/aws-answers";
+import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
+
+const OPTIONS = { keyArn: KEY_ARN, camundaClusterRoleArn: CAMUNDA_ROLE_ARN, clusterRegion: "eu-central-1" };
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function check(report: VerifyReport, id: string): CheckResult {
+  const found = report.checks.find((c) => c.id === id);
+  if (!found) throw new Error(`no check ${id} in ${JSON.stringify(report)}`);
+  return found;
+}
+
+describe("verify: key origin, deletion guard, replica rotation (aws-sdk-client-mock)", () => {
+  let aws: ReturnType<typeof mockHealthyAws>;
+  beforeEach(() => {
+    aws = mockHealthyAws();
+  });
+  afterEach(() => {
+    for (const mock of aws.all) mock.restore();
+  });
+
+  const withMetadata = (overrides: Record<string, unknown>) =>
+    aws.kms.on(DescribeKeyCommand).resolves({ KeyMetadata: keyMetadata(KEY_ARN, overrides) as never });
+
+  it("passes material AWS KMS generated", async () => {
+    expect(check(await verifyByokKey(OPTIONS), "key-origin")).to.deep.include({ status: "pass" });
+  });
+
+  it("fails imported material expiring in 10 days, and warns at 100 or without expiry", async () => {
+    withMetadata({ Origin: "EXTERNAL", ExpirationModel: "KEY_MATERIAL_EXPIRES", ValidTo: new Date(Date.now() + 10 * DAY_MS + 3600_000) });
+    const soon = check(await verifyByokKey(OPTIONS), "key-origin");
+    expect(soon.status).to.equal("fail");
+    expect(soon.message).to.include("expires on").and.to.include("in 10 days").and.to.include("the Camunda cluster freezes");
+    expect(soon.fix).to.include("aws kms import-key-material");
+
+    withMetadata({ Origin: "EXTERNAL", ExpirationModel: "KEY_MATERIAL_EXPIRES", ValidTo: new Date(Date.now() - 2 * DAY_MS) });
+    expect(check(await verifyByokKey(OPTIONS), "key-origin").message).to.include("expired");
+
+    withMetadata({ Origin: "EXTERNAL", ExpirationModel: "KEY_MATERIAL_EXPIRES", ValidTo: new Date(Date.now() + 100 * DAY_MS) });
+    expect(check(await verifyByokKey(OPTIONS), "key-origin").status).to.equal("warn");
+    withMetadata({ Origin: "EXTERNAL", ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" });
+    expect(check(await verifyByokKey(OPTIONS), "key-origin").status).to.equal("warn");
+  });
+
+  it("warns where availability rests on the customer's HSM or proxy", async () => {
+    for (const [origin, words] of [
+      ["AWS_CLOUDHSM", "CloudHSM"],
+      ["EXTERNAL_KEY_STORE", "external key store"],
+    ]) {
+      withMetadata({ Origin: origin, CustomKeyStoreId: "cks-1234567890abcdef0" });
+      const result = check(await verifyByokKey(OPTIONS), "key-origin");
+      expect(result.status, origin).to.equal("warn");
+      expect(result.message).to.include(words);
+    }
+  });
+
+  it("passes a policy with DenyKeyDeletion, and warns, naming the key, where nothing denies the deletion", async () => {
+    expect(check(await verifyByokKey({ ...OPTIONS, backupKeyArn: REPLICA_ARN }), "deletion-guard")).to.deep.include({ status: "pass" });
+    const unguarded = buildKeyPolicy({ camundaClusterRoleArn: CAMUNDA_ROLE_ARN, keyAccountId: ACCOUNT, preventDestroy: false });
+    aws.kms.on(GetKeyPolicyCommand, { KeyId: REPLICA_ARN }).resolves({ Policy: JSON.stringify(unguarded), PolicyName: "default" });
+    const replicaOnly = check(await verifyByokKey({ ...OPTIONS, backupKeyArn: REPLICA_ARN }), "deletion-guard");
+    expect(replicaOnly.status).to.equal("warn");
+    expect(replicaOnly.message).to.include("no statement of the replica policy denies kms:ScheduleKeyDeletion");
+    // A Deny for one principal only is no guard: everyone else may still delete.
+    const narrow = structuredClone(unguarded) as { Statement: object[] };
+    narrow.Statement.push({ Effect: "Deny", Principal: { AWS: "arn:aws:iam::111122223333:role/intern" }, Action: "kms:*", Resource: "*" });
+    aws.kms.on(GetKeyPolicyCommand).resolves({ Policy: JSON.stringify(narrow), PolicyName: "default" });
+    expect(check(await verifyByokKey(OPTIONS), "deletion-guard").message).to.include("no statement of the key policy");
+  });
+
+  it("names the primary in the replica's rotation fix: AWS sets rotation on the primary only", async () => {
+    aws.kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: false });
+    const replica = check(await verifyByokKey({ ...OPTIONS, backupKeyArn: REPLICA_ARN }), "replica-rotation");
+    expect(replica.fix).to.equal(`aws kms enable-key-rotation --key-id ${KEY_ARN} --region eu-central-1`);
+  });
+});
