@@ -42,7 +42,12 @@ async function packageAlarms(cloudwatch: CloudWatchClient): Promise<MetricAlarm[
   return alarms;
 }
 
-export async function monitoringCheck(clients: MonitoringClients, keyArn: string, region: string): Promise<CheckResult> {
+export async function monitoringCheck(
+  clients: MonitoringClients,
+  keyArn: string,
+  region: string,
+  id: "monitoring" | "replica-monitoring" = "monitoring",
+): Promise<CheckResult> {
   const failures: string[] = [];
   const warnings: string[] = [];
   let rules: Rule[];
@@ -50,11 +55,11 @@ export async function monitoringCheck(clients: MonitoringClients, keyArn: string
     rules = await rulesWatching(clients.events, keyArn);
   } catch (error) {
     throwIfUnreachable(error);
-    return { id: "monitoring", status: "skipped", message: skippedBecause(error, "events:ListRules") };
+    return { id, status: "skipped", message: skippedBecause(error, "events:ListRules") };
   }
   if (rules.length === 0) {
     return {
-      id: "monitoring",
+      id,
       status: "warn",
       message: `no ${NAME_PREFIX} EventBridge rule in ${region} watches this key: nobody is alerted when it is disabled, scheduled for deletion or re-scoped (deploy the package's monitoring, or check your own)`,
     };
@@ -93,13 +98,13 @@ export async function monitoringCheck(clients: MonitoringClients, keyArn: string
   } catch (error) {
     throwIfUnreachable(error);
     return {
-      id: "monitoring",
+      id,
       status: "skipped",
       message: skippedBecause(error, "events:ListTargetsByRule, cloudwatch:DescribeAlarms and sns:ListSubscriptionsByTopic"),
     };
   }
   const found = `rules ${rules.map((r) => r.Name).join(", ")}`;
-  if (failures.length > 0) return { id: "monitoring", status: "fail", message: `${found}: ${[...failures, ...warnings].join("; ")}` };
-  if (warnings.length > 0) return { id: "monitoring", status: "warn", message: `${found}: ${warnings.join("; ")}` };
-  return { id: "monitoring", status: "pass", message: `${found} are enabled, target a topic, and have their alarms` };
+  if (failures.length > 0) return { id, status: "fail", message: `${found}: ${[...failures, ...warnings].join("; ")}` };
+  if (warnings.length > 0) return { id, status: "warn", message: `${found}: ${warnings.join("; ")}` };
+  return { id, status: "pass", message: `${found} are enabled, target a topic, and have their alarms` };
 }

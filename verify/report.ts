@@ -21,7 +21,9 @@ export type CheckId =
   | "replica-state"
   | "replica-spec"
   | "replica-policy"
-  | "replica-rotation";
+  | "replica-rotation"
+  | "replica-cloudtrail"
+  | "replica-monitoring";
 
 export interface CheckResult {
   id: CheckId;
@@ -71,4 +73,6 @@ export const CHECK_ORDER: readonly CheckId[] = [
   "replica-spec",
   "replica-policy",
   "replica-rotation",
+  "replica-cloudtrail",
+  "replica-monitoring",
 ];

@@ -43,14 +43,18 @@ async function coverage(cloudtrail: CloudTrailClient, trail: Trail): Promise<Cov
   return covered;
 }
 
-export async function cloudTrailCheck(cloudtrail: CloudTrailClient, region: string): Promise<CheckResult> {
+export async function cloudTrailCheck(
+  cloudtrail: CloudTrailClient,
+  region: string,
+  id: "cloudtrail" | "replica-cloudtrail" = "cloudtrail",
+): Promise<CheckResult> {
   const fix = `aws cloudtrail create-trail --name camunda-byok-kms --s3-bucket-name <bucket> --is-multi-region-trail --region ${region} && aws cloudtrail start-logging --name camunda-byok-kms --region ${region}`;
   let trails: Trail[];
   try {
     trails = (await cloudtrail.send(new DescribeTrailsCommand({ includeShadowTrails: true }))).trailList ?? [];
   } catch (error) {
     throwIfUnreachable(error);
-    return { id: "cloudtrail", status: "skipped", message: skippedBecause(error, "cloudtrail:DescribeTrails") };
+    return { id, status: "skipped", message: skippedBecause(error, "cloudtrail:DescribeTrails") };
   }
   const here = trails.filter((trail) => trail.IsMultiRegionTrail || trail.HomeRegion === region);
   let best: { name: string; covered: Coverage } | undefined;
@@ -70,14 +74,14 @@ export async function cloudTrailCheck(cloudtrail: CloudTrailClient, region: stri
   } catch (error) {
     throwIfUnreachable(error);
     return {
-      id: "cloudtrail",
+      id,
       status: "skipped",
       message: skippedBecause(error, "cloudtrail:GetTrailStatus and cloudtrail:GetEventSelectors"),
     };
   }
   if (!best) {
     return {
-      id: "cloudtrail",
+      id,
       status: "fail",
       message: `no logging trail records KMS management events in ${region} (${here.length} trail${here.length === 1 ? "" : "s"} cover the region): the EventBridge alerts on the key can never fire`,
       fix,
@@ -85,10 +89,10 @@ export async function cloudTrailCheck(cloudtrail: CloudTrailClient, region: stri
   }
   if (!best.covered.reads) {
     return {
-      id: "cloudtrail",
+      id,
       status: "warn",
       message: `trail ${best.name} logs write management events only: key changes are alerted, but denied reads (Decrypt, DescribeKey) never reach the access-denied rule`,
     };
   }
-  return { id: "cloudtrail", status: "pass", message: `trail ${best.name} is logging read and write management events in ${region}` };
+  return { id, status: "pass", message: `trail ${best.name} is logging read and write management events in ${region}` };
 }

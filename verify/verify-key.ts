@@ -142,6 +142,9 @@ async function verifyReplica(
     now,
     ...(primaryArn ? { primaryArn } : {}),
   };
+  // The replica's region needs its own trail and monitoring (after a swap it is the primary's);
+  // the trail needs no key description, so it is asked at once.
+  const trail = track(["replica-cloudtrail"], () => cloudTrailCheck(clients.cloudtrail, replicaKey.region, "replica-cloudtrail"));
   let arn: string | undefined;
   await track(["replica-exists", "replica-of", "replica-region", "replica-state", "replica-spec"], async () => {
     const found = await describeKey(replica);
@@ -168,15 +171,18 @@ async function verifyReplica(
           };
     return [...found.results, replicaOf, region, ...stateAndSpec(replica, found.metadata)];
   });
+  const regional: Promise<void>[] = [trail];
   if (arn) {
     const replicaArn = arn;
-    await Promise.all([
+    regional.push(
       track(["replica-policy"], () =>
         keyPolicy(replica, replicaArn, (policy) => policies.push({ label: "replica", policy, keyArn: replicaArn })),
       ),
       track(["replica-rotation"], () => rotation(replica, replicaArn)),
-    ]);
+      track(["replica-monitoring"], () => monitoringCheck(clients, replicaArn, replicaKey.region, "replica-monitoring")),
+    );
   }
+  await Promise.all(regional);
 }
 
 const clientsByRegion = new Map<string, ReturnType<typeof makeClients>>();

@@ -99,6 +99,16 @@ export function mockHealthyAws() {
         State: "ENABLED",
         EventBusName: "default",
       },
+      // The replica's rule, in eu-west-1 (the mocked client answers every region alike).
+      {
+        Name: "camunda-byok-payments-prod-key-events",
+        Arn: `arn:aws:events:eu-west-1:${ACCOUNT}:rule/camunda-byok-payments-prod-key-events`,
+        EventPattern: JSON.stringify(
+          buildEventPattern({ keyArn: REPLICA_ARN, keyId: REPLICA_ARN.split("/")[1], camundaClusterRoleArn: CAMUNDA_ROLE_ARN }),
+        ),
+        State: "ENABLED",
+        EventBusName: "default",
+      },
       {
         Name: "camunda-byok-other-cluster-key-events",
         Arn: `arn:aws:events:eu-central-1:${ACCOUNT}:rule/camunda-byok-other-cluster-key-events`,

@@ -1,5 +1,7 @@
 // verify's key-origin and deletion-guard checks, and the replica's rotation fix, on answers shaped
 // as AWS's API reference documents them (DescribeKey's KeyMetadata: Origin, ExpirationModel, ValidTo).
+import { DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
+import { ListRulesCommand } from "@aws-sdk/client-eventbridge";
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand } from "@aws-sdk/client-kms";
 import { expect } from "chai";
 import { buildKeyPolicy } from "../../shared";
@@ -78,5 +80,46 @@ describe("verify: key origin, deletion guard, replica rotation (aws-sdk-client-m
     aws.kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: false });
     const replica = check(await verifyByokKey({ ...OPTIONS, backupKeyArn: REPLICA_ARN }), "replica-rotation");
     expect(replica.fix).to.equal(`aws kms enable-key-rotation --key-id ${KEY_ARN} --region eu-central-1`);
+  });
+});
+
+describe("verify: the backup region's own trail and monitoring (aws-sdk-client-mock)", () => {
+  let aws: ReturnType<typeof mockHealthyAws>;
+  beforeEach(() => {
+    aws = mockHealthyAws();
+  });
+  afterEach(() => {
+    for (const mock of aws.all) mock.restore();
+  });
+
+  it("fails replica-cloudtrail where only the key's region has a trail, and passes cloudtrail", async () => {
+    aws.cloudtrail.on(DescribeTrailsCommand).resolves({
+      trailList: [
+        {
+          Name: "frankfurt-only",
+          TrailARN: `arn:aws:cloudtrail:eu-central-1:${ACCOUNT}:trail/frankfurt-only`,
+          HomeRegion: "eu-central-1",
+          IsMultiRegionTrail: false,
+        },
+      ],
+    });
+    const report = await verifyByokKey({ ...OPTIONS, backupKeyArn: REPLICA_ARN });
+    expect(check(report, "cloudtrail").status).to.equal("pass");
+    const replica = check(report, "replica-cloudtrail");
+    expect(replica.status).to.equal("fail");
+    expect(replica.message).to.include("no logging trail records KMS management events in eu-west-1");
+  });
+
+  it("warns replica-monitoring when no rule in the backup region watches the replica", async () => {
+    aws.events.on(ListRulesCommand).resolves({ Rules: [] });
+    const report = await verifyByokKey({ ...OPTIONS, backupKeyArn: REPLICA_ARN });
+    const replica = check(report, "replica-monitoring");
+    expect(replica.status).to.equal("warn");
+    expect(replica.message).to.include("in eu-west-1 watches this key");
+  });
+
+  it("leaves both out without --backup-key-arn", async () => {
+    const ids = (await verifyByokKey(OPTIONS)).checks.map((c) => c.id);
+    expect(ids).to.not.include("replica-cloudtrail").and.to.not.include("replica-monitoring");
   });
 });
