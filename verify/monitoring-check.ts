@@ -1,7 +1,7 @@
 // The monitoring this package deploys, found by its names: the rules watching the key, their
 // targets, the alarms on them, and who is subscribed to the topic. Another tool's monitoring is
 // not found, and is reported as "not found", never as broken.
-import { DescribeAlarmsCommand, type CloudWatchClient, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
+import { DescribeAlarmsCommand, GetMetricDataCommand, type CloudWatchClient, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import { ListRulesCommand, ListTargetsByRuleCommand, type EventBridgeClient, type Rule } from "@aws-sdk/client-eventbridge";
 import { ListSubscriptionsByTopicCommand, type SNSClient } from "@aws-sdk/client-sns";
 import { NAME_PREFIX } from "../shared/internal";
@@ -42,6 +42,36 @@ async function packageAlarms(cloudwatch: CloudWatchClient): Promise<MetricAlarm[
   return alarms;
 }
 
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * Each rule's failed deliveries over the last 24 hours (EventBridge's FailedInvocations metric):
+ * the failed-delivery alarm notifies the very topic that fails, so verify reads the metric itself.
+ */
+async function failedDeliveries(cloudwatch: CloudWatchClient, rules: Rule[], now: Date): Promise<Map<string, number>> {
+  const answer = await cloudwatch.send(
+    new GetMetricDataCommand({
+      StartTime: new Date(now.getTime() - DAY_SECONDS * 1000),
+      EndTime: now,
+      MetricDataQueries: rules.map((rule, index) => ({
+        Id: `rule${index}`,
+        MetricStat: {
+          Metric: { Namespace: "AWS/Events", MetricName: "FailedInvocations", Dimensions: [{ Name: "RuleName", Value: rule.Name }] },
+          Period: DAY_SECONDS,
+          Stat: "Sum",
+        },
+      })),
+    }),
+  );
+  const failed = new Map<string, number>();
+  for (const result of answer?.MetricDataResults ?? []) {
+    const rule = rules[Number(result.Id?.slice(4))];
+    const sum = (result.Values ?? []).reduce((a, b) => a + b, 0);
+    if (rule?.Name && sum > 0) failed.set(rule.Name, sum);
+  }
+  return failed;
+}
+
 export async function monitoringCheck(
   clients: MonitoringClients,
   keyArn: string,
@@ -65,7 +95,7 @@ export async function monitoringCheck(
     };
   }
   try {
-    const [targets, alarms] = await Promise.all([
+    const [targets, alarms, failed] = await Promise.all([
       Promise.all(
         rules.map(async (rule) => ({
           rule,
@@ -73,7 +103,13 @@ export async function monitoringCheck(
         })),
       ),
       packageAlarms(clients.cloudwatch),
+      failedDeliveries(clients.cloudwatch, rules, new Date()),
     ]);
+    for (const [rule, count] of failed) {
+      failures.push(
+        `rule ${rule} failed to deliver ${count} alert${count === 1 ? "" : "s"} in the last 24 hours: its topic refuses EventBridge`,
+      );
+    }
     const topics = new Set<string>();
     for (const { rule, targets: list } of targets) {
       if (rule.State === "DISABLED") failures.push(`rule ${rule.Name} is disabled`);
@@ -100,7 +136,10 @@ export async function monitoringCheck(
     return {
       id,
       status: "skipped",
-      message: skippedBecause(error, "events:ListTargetsByRule, cloudwatch:DescribeAlarms and sns:ListSubscriptionsByTopic"),
+      message: skippedBecause(
+        error,
+        "events:ListTargetsByRule, cloudwatch:DescribeAlarms, cloudwatch:GetMetricData and sns:ListSubscriptionsByTopic",
+      ),
     };
   }
   const found = `rules ${rules.map((r) => r.Name).join(", ")}`;

@@ -1,7 +1,7 @@
 // AWS's answers for a healthy Camunda BYOK key, shaped as the API references' examples, for
 // aws-sdk-client-mock. Tests change one answer at a time.
 import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from "@aws-sdk/client-cloudtrail";
-import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListGrantsCommand } from "@aws-sdk/client-kms";
 import { ListSubscriptionsByTopicCommand, SNSClient } from "@aws-sdk/client-sns";
@@ -131,6 +131,16 @@ export function mockHealthyAws() {
       },
     ],
   });
+  // No failed delivery: each query's one daily datapoint is 0 (CloudWatch API reference, GetMetricData).
+  cloudwatch.on(GetMetricDataCommand).callsFake((input: { MetricDataQueries: { Id: string }[] }) => ({
+    MetricDataResults: input.MetricDataQueries.map((query) => ({
+      Id: query.Id,
+      Label: "FailedInvocations",
+      StatusCode: "Complete",
+      Timestamps: [],
+      Values: [],
+    })),
+  }));
   sns.on(ListSubscriptionsByTopicCommand).resolves({
     Subscriptions: [
       {

@@ -78,13 +78,18 @@ function healthy(): Record<string, FakeHandler> {
     }),
     GetTrailStatus: () => ({ json: { IsLogging: true } }),
     GetEventSelectors: () => ({ json: { EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true }] } }),
-    ListRules: () => ({
+    // Each region's rule watches that region's key: the request's signing region says which.
+    ListRules: (request) => ({
       json: {
         Rules: [
           {
             Name: "camunda-byok-payments-prod-key-events",
             EventPattern: JSON.stringify(
-              buildEventPattern({ keyArn: KEY_ARN, keyId: KEY_ARN.split("/")[1], camundaClusterRoleArn: CAMUNDA_ROLE_ARN }),
+              buildEventPattern({
+                keyArn: request.region === "eu-west-1" ? REPLICA_ARN : KEY_ARN,
+                keyId: KEY_ARN.split("/")[1],
+                camundaClusterRoleArn: CAMUNDA_ROLE_ARN,
+              }),
             ),
             State: "ENABLED",
           },
@@ -103,6 +108,18 @@ function healthy(): Record<string, FakeHandler> {
             Dimensions: [{ Name: "RuleName", Value: "camunda-byok-payments-prod-key-events" }],
           },
         ],
+      },
+    }),
+    // One result per query, no datapoint: nothing failed (CloudWatch API reference, GetMetricData).
+    GetMetricData: (request) => ({
+      json: {
+        MetricDataResults: ((request.body.MetricDataQueries as { Id: string }[]) ?? []).map((query) => ({
+          Id: query.Id,
+          Label: "FailedInvocations",
+          StatusCode: "Complete",
+          Timestamps: [],
+          Values: [],
+        })),
       },
     }),
     ListSubscriptionsByTopic: () => ({
@@ -152,9 +169,22 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
     expect(run.stderr).to.equal("");
     expect(run.stdout).to.match(/^ {2}PASS {2}key-policy +the Camunda role may do all 12 actions Camunda needs, unconditionally$/m);
     expect(run.stdout).to.match(/^ {2}WARN {2}monitoring .*oncall@example.com has not confirmed the subscription/m);
-    expect(run.stdout).to.match(/^result: 0 fail, 1 warn, 0 skipped, 15 pass$/m);
+    // The topic's pending subscription shows in both regions' monitoring (one fake answers both).
+    expect(run.stdout).to.match(/^result: 0 fail, 2 warn, 0 skipped, 18 pass$/m);
     const byRegion = (region: string) => aws!.requests.filter((r) => r.region === region).map((r) => r.operation);
-    expect(byRegion("eu-west-1").sort()).to.deep.equal(["DescribeKey", "GetKeyPolicy", "GetKeyRotationStatus"]);
+    expect([...new Set(byRegion("eu-west-1"))].sort()).to.deep.equal([
+      "DescribeAlarms",
+      "DescribeKey",
+      "DescribeTrails",
+      "GetEventSelectors",
+      "GetKeyPolicy",
+      "GetKeyRotationStatus",
+      "GetMetricData",
+      "GetTrailStatus",
+      "ListRules",
+      "ListSubscriptionsByTopic",
+      "ListTargetsByRule",
+    ]);
     expect(byRegion("eu-central-1")).to.include.members([
       "DescribeKey",
       "GetKeyPolicy",

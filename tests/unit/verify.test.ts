@@ -1,5 +1,5 @@
 import { DescribeTrailsCommand, GetEventSelectorsCommand } from "@aws-sdk/client-cloudtrail";
-import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import { DescribeAlarmsCommand, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListGrantsCommand } from "@aws-sdk/client-kms";
 import { ListSubscriptionsByTopicCommand } from "@aws-sdk/client-sns";
 import { expect } from "chai";
@@ -284,6 +284,24 @@ describe("verify (aws-sdk-client-mock)", () => {
     const monitoring = check(await verifyByokKey(OPTIONS), "monitoring");
     expect(monitoring.status, monitoring.message).to.equal("pass");
     expect(aws.cloudwatch.commandCalls(DescribeAlarmsCommand).map((c) => c.args[0].input.NextToken)).to.deep.equal([undefined, "page-2"]);
+  });
+
+  it("fails monitoring where a rule's deliveries failed in the last 24 hours (FailedInvocations)", async () => {
+    aws.cloudwatch.on(GetMetricDataCommand).callsFake((input: { MetricDataQueries: { Id: string }[] }) => ({
+      MetricDataResults: input.MetricDataQueries.map((query) => ({
+        Id: query.Id,
+        Label: "FailedInvocations",
+        StatusCode: "Complete",
+        Timestamps: [new Date()],
+        Values: [3],
+      })),
+    }));
+    const monitoring = check(await verifyByokKey(OPTIONS), "monitoring");
+    expect(monitoring.status).to.equal("fail");
+    expect(monitoring.message).to.include("rule camunda-byok-payments-prod-key-events failed to deliver 3 alerts in the last 24 hours");
+    const [query] = aws.cloudwatch.commandCalls(GetMetricDataCommand)[0].args[0].input.MetricDataQueries!;
+    expect(query.MetricStat).to.deep.include({ Period: 86400, Stat: "Sum" });
+    expect(query.MetricStat!.Metric).to.deep.include({ Namespace: "AWS/Events", MetricName: "FailedInvocations" });
   });
 
   it("names subscriptions still pending confirmation", async () => {
