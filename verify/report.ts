@@ -13,6 +13,7 @@ export type CheckId =
   | "deletion-guard"
   | "rotation"
   | "in-use"
+  | "camunda-activity"
   | "cloudtrail"
   | "monitoring"
   | "replica-exists"
@@ -49,6 +50,8 @@ export interface VerifyOptions {
   backupKeyArn?: string;
   /** The Camunda cluster's region: the key must be there. */
   clusterRegion?: string;
+  /** Waits between CloudTrail event-history pages (LookupEvents allows 2 requests a second); tests pass a no-op. */
+  pause?: (ms: number) => Promise<void>;
   /** Called as checks finish, for a progress line. */
   onProgress?: (finished: CheckId[], running: CheckId[]) => void;
 }
@@ -64,6 +67,7 @@ export const CHECK_ORDER: readonly CheckId[] = [
   "deletion-guard",
   "rotation",
   "in-use",
+  "camunda-activity",
   "cloudtrail",
   "monitoring",
   "replica-exists",

@@ -10,6 +10,7 @@ import { ByokValidationError, CAMUNDA_BACKUP_REGION_PAIRS } from "../shared";
 import { describeBadPrincipal, parseKmsKeyArn, parseRoleArn } from "../shared/internal";
 import { partitionOfRegion } from "../shared/internal";
 import { describeKey, inUse, keyPolicy, rotation, stateAndSpec } from "./key-checks";
+import { camundaActivity } from "./activity-check";
 import { deletionGuard, keyOrigin } from "./origin-and-guard";
 import { monitoringCheck } from "./monitoring-check";
 import { CHECK_ORDER, type CheckId, type CheckResult, type VerifyOptions, type VerifyReport } from "./report";
@@ -89,6 +90,15 @@ export async function verifyByokKey(options: VerifyOptions): Promise<VerifyRepor
         track(["key-policy"], () => keyPolicy(primary, arn, (policy) => policies.unshift({ label: "key", policy, keyArn: arn }))),
         track(["rotation"], () => rotation(primary, arn)),
         track(["in-use"], () => inUse(primary, arn)),
+        track(["camunda-activity"], () =>
+          camundaActivity({
+            cloudtrail: clients.cloudtrail,
+            keyArn: arn,
+            roleArn: options.camundaClusterRoleArn,
+            now,
+            ...(options.pause ? { pause: options.pause } : {}),
+          }),
+        ),
         track(["monitoring"], () => monitoringCheck(clients, arn, key.region)),
       );
     }

@@ -1,6 +1,12 @@
 // AWS's answers for a healthy Camunda BYOK key, shaped as the API references' examples, for
 // aws-sdk-client-mock. Tests change one answer at a time.
-import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from "@aws-sdk/client-cloudtrail";
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+  LookupEventsCommand,
+} from "@aws-sdk/client-cloudtrail";
 import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListGrantsCommand } from "@aws-sdk/client-kms";
@@ -83,6 +89,11 @@ export function mockHealthyAws() {
       },
     ],
   });
+  // Camunda decrypted with the key 3 hours ago: an event as CloudTrail's LookupEvents returns it,
+  // the record the owner's account gets of a call from another account (userIdentity AWSAccount).
+  cloudtrail.on(LookupEventsCommand).callsFake((input: { EndTime?: Date }) => ({
+    Events: [camundaEvent(new Date((input.EndTime ?? new Date()).getTime() - 3 * 3_600_000))],
+  }));
   cloudtrail.on(GetTrailStatusCommand).resolves({ IsLogging: true, LatestDeliveryTime: new Date("2026-11-29T07:00:00Z") });
   cloudtrail.on(GetEventSelectorsCommand).resolves({
     TrailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/management-events`,
@@ -153,4 +164,34 @@ export function mockHealthyAws() {
     ],
   });
   return { kms, cloudtrail, events, cloudwatch, sns, all: [kms, cloudtrail, events, cloudwatch, sns] };
+}
+
+/** A LookupEvents entry for a Decrypt by Camunda's account on the key (CloudTrail API reference, Event). */
+export function camundaEvent(time: Date, overrides: Record<string, unknown> = {}) {
+  const record = {
+    eventVersion: "1.08",
+    userIdentity: { type: "AWSAccount", principalId: "AROAEXAMPLECAMUNDA:camunda", accountId: CAMUNDA_ACCOUNT },
+    eventTime: time.toISOString(),
+    eventSource: "kms.amazonaws.com",
+    eventName: "Decrypt",
+    awsRegion: "eu-central-1",
+    requestParameters: { encryptionAlgorithm: "SYMMETRIC_DEFAULT" },
+    resources: [{ accountId: ACCOUNT, type: "AWS::KMS::Key", ARN: KEY_ARN }],
+    readOnly: true,
+    eventType: "AwsApiCall",
+    managementEvent: true,
+    recipientAccountId: ACCOUNT,
+    sharedEventID: "dce1c7a0-0000-4000-8000-000000000001",
+    eventCategory: "Management",
+    ...overrides,
+  };
+  return {
+    EventId: "11111111-2222-3333-4444-555555555555",
+    EventName: record.eventName,
+    ReadOnly: "true",
+    EventTime: time,
+    EventSource: "kms.amazonaws.com",
+    Resources: [{ ResourceType: "AWS::KMS::Key", ResourceName: KEY_ARN }],
+    CloudTrailEvent: JSON.stringify(record),
+  };
 }

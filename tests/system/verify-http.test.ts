@@ -77,6 +77,20 @@ function healthy(): Record<string, FakeHandler> {
       },
     }),
     GetTrailStatus: () => ({ json: { IsLogging: true } }),
+    // Camunda's account decrypted an hour ago (CloudTrail API reference, LookupEvents; EventTime in epoch seconds).
+    LookupEvents: () => ({
+      json: {
+        Events: [
+          {
+            EventId: "1",
+            EventName: "Decrypt",
+            EventTime: Date.now() / 1000 - 3600,
+            EventSource: "kms.amazonaws.com",
+            CloudTrailEvent: JSON.stringify({ userIdentity: { type: "AWSAccount", accountId: CAMUNDA_ACCOUNT }, eventName: "Decrypt" }),
+          },
+        ],
+      },
+    }),
     GetEventSelectors: () => ({ json: { EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true }] } }),
     // Each region's rule watches that region's key: the request's signing region says which.
     ListRules: (request) => ({
@@ -170,7 +184,7 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
     expect(run.stdout).to.match(/^ {2}PASS {2}key-policy +the Camunda role may do all 12 actions Camunda needs, unconditionally$/m);
     expect(run.stdout).to.match(/^ {2}WARN {2}monitoring .*oncall@example.com has not confirmed the subscription/m);
     // The topic's pending subscription shows in both regions' monitoring (one fake answers both).
-    expect(run.stdout).to.match(/^result: 0 fail, 2 warn, 0 skipped, 18 pass$/m);
+    expect(run.stdout).to.match(/^result: 0 fail, 2 warn, 0 skipped, 19 pass$/m);
     const byRegion = (region: string) => aws!.requests.filter((r) => r.region === region).map((r) => r.operation);
     expect([...new Set(byRegion("eu-west-1"))].sort()).to.deep.equal([
       "DescribeAlarms",

@@ -1,12 +1,12 @@
 // verify's key-origin and deletion-guard checks, and the replica's rotation fix, on answers shaped
 // as AWS's API reference documents them (DescribeKey's KeyMetadata: Origin, ExpirationModel, ValidTo).
-import { DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
+import { DescribeTrailsCommand, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { ListRulesCommand } from "@aws-sdk/client-eventbridge";
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand } from "@aws-sdk/client-kms";
 import { expect } from "chai";
 import { buildKeyPolicy } from "../../shared";
 import { type CheckResult, type VerifyReport, verifyByokKey } from "../../verify";
-import { ACCOUNT, KEY_ARN, keyMetadata, mockHealthyAws, REPLICA_ARN } from "../support/aws-answers";
+import { ACCOUNT, camundaEvent, KEY_ARN, keyMetadata, mockHealthyAws, REPLICA_ARN } from "../support/aws-answers";
 import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
 
 const OPTIONS = { keyArn: KEY_ARN, camundaClusterRoleArn: CAMUNDA_ROLE_ARN, clusterRegion: "eu-central-1" };
@@ -121,5 +121,53 @@ describe("verify: the backup region's own trail and monitoring (aws-sdk-client-m
   it("leaves both out without --backup-key-arn", async () => {
     const ids = (await verifyByokKey(OPTIONS)).checks.map((c) => c.id);
     expect(ids).to.not.include("replica-cloudtrail").and.to.not.include("replica-monitoring");
+  });
+});
+
+describe("verify: camunda-activity, from CloudTrail's event history (aws-sdk-client-mock)", () => {
+  let aws: ReturnType<typeof mockHealthyAws>;
+  beforeEach(() => {
+    aws = mockHealthyAws();
+  });
+  afterEach(() => {
+    for (const mock of aws.all) mock.restore();
+  });
+  const noPause = { pause: async () => {} };
+
+  it("passes when Camunda's account used the key 3 hours ago, naming the call and the time", async () => {
+    const result = check(await verifyByokKey({ ...OPTIONS, ...noPause }), "camunda-activity");
+    expect(result.status).to.equal("pass");
+    expect(result.message).to.include("Camunda's account 123456789012 last used the key with Decrypt").and.to.include("(3 hours ago)");
+    const [call] = aws.cloudtrail.commandCalls(LookupEventsCommand);
+    expect(call.args[0].input.LookupAttributes).to.deep.equal([{ AttributeKey: "ResourceName", AttributeValue: KEY_ARN }]);
+  });
+
+  it("warns when Camunda was never seen: its own calls are absent, the key's owner's and failed ones do not count", async () => {
+    const now = Date.now();
+    const ownerCall = camundaEvent(new Date(now - 3_600_000), { userIdentity: { type: "IAMUser", accountId: ACCOUNT } });
+    const camundaDenied = camundaEvent(new Date(now - 7_200_000), { errorCode: "AccessDeniedException" });
+    aws.cloudtrail
+      .on(LookupEventsCommand)
+      .resolvesOnce({ Events: [ownerCall], NextToken: "page-2" })
+      .resolvesOnce({ Events: [camundaDenied] });
+    const pauses: number[] = [];
+    const result = check(await verifyByokKey({ ...OPTIONS, pause: async (ms) => void pauses.push(ms) }), "camunda-activity");
+    expect(result.status).to.equal("warn");
+    expect(result.message).to.include("no successful call on the key from Camunda's account 123456789012 among its latest 2");
+    // Two pages, paced for LookupEvents' 2 requests a second.
+    expect(aws.cloudtrail.commandCalls(LookupEventsCommand).map((c) => c.args[0].input.NextToken)).to.deep.equal([undefined, "page-2"]);
+    expect(pauses).to.deep.equal([500]);
+  });
+
+  it("reads at most four pages, and is skipped without cloudtrail:LookupEvents", async () => {
+    aws.cloudtrail.on(LookupEventsCommand).resolves({ Events: [], NextToken: "more" });
+    await verifyByokKey({ ...OPTIONS, ...noPause });
+    expect(aws.cloudtrail.commandCalls(LookupEventsCommand)).to.have.length(4);
+    aws.cloudtrail
+      .on(LookupEventsCommand)
+      .rejects(Object.assign(new Error("not authorized"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
+    const skipped = check(await verifyByokKey({ ...OPTIONS, ...noPause }), "camunda-activity");
+    expect(skipped).to.deep.include({ status: "skipped" });
+    expect(skipped.message).to.include("cloudtrail:LookupEvents");
   });
 });
