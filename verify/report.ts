@@ -10,6 +10,7 @@ export type CheckId =
   | "key-region"
   | "key-origin"
   | "key-policy"
+  | "org-policies"
   | "deletion-guard"
   | "rotation"
   | "in-use"
@@ -64,6 +65,7 @@ export const CHECK_ORDER: readonly CheckId[] = [
   "key-region",
   "key-origin",
   "key-policy",
+  "org-policies",
   "deletion-guard",
   "rotation",
   "in-use",

@@ -5,12 +5,14 @@ import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { KMSClient } from "@aws-sdk/client-kms";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { ByokValidationError, CAMUNDA_BACKUP_REGION_PAIRS } from "../shared";
 import { describeBadPrincipal, parseKmsKeyArn, parseRoleArn } from "../shared/internal";
 import { partitionOfRegion } from "../shared/internal";
 import { describeKey, inUse, keyPolicy, rotation, stateAndSpec } from "./key-checks";
 import { camundaActivity } from "./activity-check";
+import { orgPoliciesCheck } from "./org-policies-check";
 import { deletionGuard, keyOrigin } from "./origin-and-guard";
 import { monitoringCheck } from "./monitoring-check";
 import { CHECK_ORDER, type CheckId, type CheckResult, type VerifyOptions, type VerifyReport } from "./report";
@@ -45,7 +47,7 @@ export function validateVerifyOptions(options: VerifyOptions): void {
 }
 
 /**
- * Checks a live key (and its replica) as Camunda depends on it. Calls only Describe, Get and List
+ * Checks a live key (and its replica) as Camunda depends on it. Calls only Describe, Get, List and Lookup
  * APIs. Throws ByokValidationError on bad options and AwsUnreachableError when AWS cannot be asked
  * at all; a check that cannot run for want of a permission is `skipped` and the others go on.
  */
@@ -107,7 +109,13 @@ export async function verifyByokKey(options: VerifyOptions): Promise<VerifyRepor
   };
   // One Promise.all over every independent part: the CloudTrail check needs no key description,
   // and a failure anywhere (AWS out of reach) surfaces once, with no rejection left unhandled.
-  await Promise.all([track(["cloudtrail"], () => cloudTrailCheck(clients.cloudtrail, key.region)), keyChecks()]);
+  await Promise.all([
+    track(["cloudtrail"], () => cloudTrailCheck(clients.cloudtrail, key.region)),
+    track(["org-policies"], () =>
+      orgPoliciesCheck(organizationsClient(key.partition), primaryArn ?? options.keyArn, options.camundaClusterRoleArn),
+    ),
+    keyChecks(),
+  ]);
 
   if (policies.some((p) => p.label === "key")) results.push(deletionGuard(policies));
   else if (results.some((r) => r.id === "key-policy")) {
@@ -212,4 +220,17 @@ function regionalClients(region: string) {
   let clients = clientsByRegion.get(region);
   if (!clients) clientsByRegion.set(region, (clients = makeClients(region)));
   return clients;
+}
+
+/** Organizations answers in one region per partition. */
+const ORGANIZATIONS_REGION: Record<string, string> = { aws: "us-east-1", "aws-cn": "cn-northwest-1", "aws-us-gov": "us-gov-west-1" };
+const organizationsClients = new Map<string, OrganizationsClient>();
+
+function organizationsClient(partition: string): OrganizationsClient {
+  let client = organizationsClients.get(partition);
+  if (!client) {
+    client = new OrganizationsClient({ region: ORGANIZATIONS_REGION[partition] ?? "us-east-1", ...CLIENT_SETTINGS });
+    organizationsClients.set(partition, client);
+  }
+  return client;
 }

@@ -7,6 +7,12 @@ import {
   GetTrailStatusCommand,
   LookupEventsCommand,
 } from "@aws-sdk/client-cloudtrail";
+import {
+  DescribePolicyCommand,
+  ListParentsCommand,
+  ListPoliciesForTargetCommand,
+  OrganizationsClient,
+} from "@aws-sdk/client-organizations";
 import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListGrantsCommand } from "@aws-sdk/client-kms";
@@ -56,6 +62,22 @@ export function mockHealthyAws() {
   const events = mockClient(EventBridgeClient);
   const cloudwatch = mockClient(CloudWatchClient);
   const sns = mockClient(SNSClient);
+  const organizations = mockClient(OrganizationsClient);
+  // The account in one OU under the root, which carries only AWS's default RCP (Organizations API reference).
+  organizations
+    .on(ListParentsCommand, { ChildId: ACCOUNT })
+    .resolves({ Parents: [{ Id: "ou-ab12-11111111", Type: "ORGANIZATIONAL_UNIT" }] });
+  organizations.on(ListParentsCommand, { ChildId: "ou-ab12-11111111" }).resolves({ Parents: [{ Id: "r-ab12", Type: "ROOT" }] });
+  organizations.on(ListPoliciesForTargetCommand).resolves({ Policies: [] });
+  organizations
+    .on(ListPoliciesForTargetCommand, { TargetId: "r-ab12" })
+    .resolves({ Policies: [{ Id: "p-RCPFullAWSAccess", Name: "RCPFullAWSAccess", Type: "RESOURCE_CONTROL_POLICY", AwsManaged: true }] });
+  organizations.on(DescribePolicyCommand, { PolicyId: "p-RCPFullAWSAccess" }).resolves({
+    Policy: {
+      PolicySummary: { Id: "p-RCPFullAWSAccess", Name: "RCPFullAWSAccess", AwsManaged: true },
+      Content: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] }),
+    },
+  });
   kms
     .on(DescribeKeyCommand)
     .callsFake((input: { KeyId: string }) => ({ KeyMetadata: keyMetadata(input.KeyId.includes("eu-west-1") ? REPLICA_ARN : KEY_ARN) }));
@@ -163,7 +185,7 @@ export function mockHealthyAws() {
       },
     ],
   });
-  return { kms, cloudtrail, events, cloudwatch, sns, all: [kms, cloudtrail, events, cloudwatch, sns] };
+  return { kms, cloudtrail, events, cloudwatch, sns, organizations, all: [kms, cloudtrail, events, cloudwatch, sns, organizations] };
 }
 
 /** A LookupEvents entry for a Decrypt by Camunda's account on the key (CloudTrail API reference, Event). */

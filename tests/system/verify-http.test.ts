@@ -77,6 +77,9 @@ function healthy(): Record<string, FakeHandler> {
       },
     }),
     GetTrailStatus: () => ({ json: { IsLogging: true } }),
+    // The account right under the root, which has no RCP attached (Organizations API reference).
+    ListParents: () => ({ json: { Parents: [{ Id: "r-ab12", Type: "ROOT" }] } }),
+    ListPoliciesForTarget: () => ({ json: { Policies: [] } }),
     // Camunda's account decrypted an hour ago (CloudTrail API reference, LookupEvents; EventTime in epoch seconds).
     LookupEvents: () => ({
       json: {
@@ -142,6 +145,9 @@ function healthy(): Record<string, FakeHandler> {
   };
 }
 
+const byRegionOf = (requests: { region: string; operation: string }[], region: string) =>
+  requests.filter((r) => r.region === region).map((r) => r.operation);
+
 /** The CLI with nothing from this machine's AWS set-up: only the endpoint and the test's keys. */
 async function verifyCli(endpoint: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const home = mkdtempSync(path.join(os.tmpdir(), "camunda-byok-home-"));
@@ -184,7 +190,9 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
     expect(run.stdout).to.match(/^ {2}PASS {2}key-policy +the Camunda role may do all 12 actions Camunda needs, unconditionally$/m);
     expect(run.stdout).to.match(/^ {2}WARN {2}monitoring .*oncall@example.com has not confirmed the subscription/m);
     // The topic's pending subscription shows in both regions' monitoring (one fake answers both).
-    expect(run.stdout).to.match(/^result: 0 fail, 2 warn, 0 skipped, 19 pass$/m);
+    expect(run.stdout).to.match(/^result: 0 fail, 2 warn, 0 skipped, 20 pass$/m);
+    // Organizations answers in us-east-1, whatever the key's region.
+    expect(byRegionOf(aws.requests, "us-east-1")).to.deep.equal(["ListParents", "ListPoliciesForTarget", "ListPoliciesForTarget"]);
     const byRegion = (region: string) => aws!.requests.filter((r) => r.region === region).map((r) => r.operation);
     expect([...new Set(byRegion("eu-west-1"))].sort()).to.deep.equal([
       "DescribeAlarms",

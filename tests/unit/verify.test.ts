@@ -52,7 +52,7 @@ describe("verify (aws-sdk-client-mock)", () => {
 
   it("needs no permission beyond the auditor policy in the README", async () => {
     await verifyByokKey({ ...OPTIONS, backupKeyArn: REPLICA_ARN });
-    const services = ["kms", "cloudtrail", "events", "cloudwatch", "sns"];
+    const services = ["kms", "cloudtrail", "events", "cloudwatch", "sns", "organizations"];
     const permissions = aws.all.flatMap((mock, index) =>
       mock.calls().map((call) => `${services[index]}:${call.args[0].constructor.name.replace(/Command$/, "")}`),
     );
