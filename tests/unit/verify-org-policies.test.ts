@@ -100,14 +100,12 @@ describe("verify: org-policies, resource control policies (aws-sdk-client-mock)"
   });
 
   it("passes an account in no organization", async () => {
-    aws.organizations
-      .on(ListParentsCommand)
-      .rejects(
-        Object.assign(new Error("not in an organization"), {
-          name: "AWSOrganizationsNotInUseException",
-          $metadata: { httpStatusCode: 400 },
-        }),
-      );
+    aws.organizations.on(ListParentsCommand).rejects(
+      Object.assign(new Error("not in an organization"), {
+        name: "AWSOrganizationsNotInUseException",
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
     const result = check(await verifyByokKey(OPTIONS), "org-policies");
     expect(result.status).to.equal("pass");
     expect(result.message).to.include("is in no organization");
