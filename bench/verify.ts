@@ -5,6 +5,7 @@ import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { KMSClient } from "@aws-sdk/client-kms";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { verifyByokKey } from "../verify";
 import { CAMUNDA_ROLE_ARN } from "../tests/support/fixtures";
@@ -12,7 +13,7 @@ import { KEY_ARN, mockHealthyAws, REPLICA_ARN } from "../tests/support/aws-answe
 
 const latencyMs = Number(process.argv.find((arg) => arg.startsWith("--latency="))?.split("=")[1] ?? 80);
 const runs = process.argv.includes("--quick") ? 1 : 5;
-const CLIENTS = [KMSClient, CloudTrailClient, EventBridgeClient, CloudWatchClient, SNSClient];
+const CLIENTS = [KMSClient, CloudTrailClient, EventBridgeClient, CloudWatchClient, SNSClient, OrganizationsClient];
 
 /** Delays every answer of the (mocked) clients by `latencyMs`, as a network round trip would. */
 function addLatency(): () => void {
@@ -52,7 +53,7 @@ async function measure(label: string, backupKeyArn?: string) {
   const median = times[Math.floor(times.length / 2)];
   const serial = calls * latencyMs;
   console.log(
-    `${label.padEnd(14)} ${String(calls).padStart(3)} calls  ${median.toFixed(0).padStart(5)} ms   one call after another: ${serial} ms (${(serial / median).toFixed(1)}x)`,
+    `${label.padEnd(14)} ${String(calls).padStart(3)} calls  ${median.toFixed(0).padStart(5)} ms = ${(median / latencyMs).toFixed(1)} round trips in sequence   one call after another: ${serial} ms (${(serial / median).toFixed(1)}x)`,
   );
 }
 

@@ -87,16 +87,21 @@ export async function orgPoliciesCheck(organizations: OrganizationsClient, keyAr
   const findings: Finding[] = [];
   let evaluated = 0;
   try {
-    const seen = new Set<string>();
-    for (const target of await targets(organizations, accountId)) {
-      for (const summary of await resourceControlPolicies(organizations, target)) {
-        if (!summary.Id || seen.has(summary.Id)) continue;
-        seen.add(summary.Id);
-        const policy = (await organizations.send(new DescribePolicyCommand({ PolicyId: summary.Id })))?.Policy;
-        evaluated++;
-        const found = denies(summary.Name ?? summary.Id, JSON.parse(policy?.Content ?? "{}"), keyArn, roleArn);
-        if (found) findings.push(found);
-      }
+    // Each target's policies are asked for in parallel, then each distinct policy's content.
+    const lists = await Promise.all(
+      (await targets(organizations, accountId)).map((target) => resourceControlPolicies(organizations, target)),
+    );
+    const distinct = [...new Map(lists.flat().flatMap((summary) => (summary.Id ? [[summary.Id, summary] as const] : []))).values()];
+    const contents = await Promise.all(
+      distinct.map(async (summary) => ({
+        summary,
+        policy: (await organizations.send(new DescribePolicyCommand({ PolicyId: summary.Id })))?.Policy,
+      })),
+    );
+    for (const { summary, policy } of contents) {
+      evaluated++;
+      const found = denies(summary.Name ?? summary.Id!, JSON.parse(policy?.Content ?? "{}"), keyArn, roleArn);
+      if (found) findings.push(found);
     }
   } catch (error) {
     throwIfUnreachable(error);

@@ -72,7 +72,25 @@ export async function verifyByokKey(options: VerifyOptions): Promise<VerifyRepor
 
   let primaryArn = key.isAlias ? undefined : options.keyArn;
   const policies: { label: string; policy: unknown; keyArn: string }[] = [];
+  const perKeyChecks = (arn: string): Promise<void>[] => [
+    track(["key-policy"], () => keyPolicy(primary, arn, (policy) => policies.unshift({ label: "key", policy, keyArn: arn }))),
+    track(["rotation"], () => rotation(primary, arn)),
+    track(["in-use"], () => inUse(primary, arn)),
+    track(["camunda-activity"], () =>
+      camundaActivity({
+        cloudtrail: clients.cloudtrail,
+        keyArn: arn,
+        roleArn: options.camundaClusterRoleArn,
+        now,
+        ...(options.pause ? { pause: options.pause } : {}),
+      }),
+    ),
+    track(["monitoring"], () => monitoringCheck(clients, arn, key.region)),
+  ];
   const keyChecks = async () => {
+    // A key ARN needs no description first: its checks go out with DescribeKey. An alias ARN
+    // must be resolved to the key's first.
+    const early = key.isAlias ? [] : perKeyChecks(options.keyArn);
     let described: Awaited<ReturnType<typeof describeKey>>["metadata"];
     await track(["key-exists", "key-state", "key-spec", "key-region", "key-origin"], async () => {
       const found = await describeKey(primary);
@@ -85,27 +103,10 @@ export async function verifyByokKey(options: VerifyOptions): Promise<VerifyRepor
         keyOrigin(found.metadata, now),
       ];
     });
-    const arn = primaryArn;
-    const perKey: Promise<void>[] = [];
-    if (arn && results.find((r) => r.id === "key-exists")?.status !== "fail") {
-      perKey.push(
-        track(["key-policy"], () => keyPolicy(primary, arn, (policy) => policies.unshift({ label: "key", policy, keyArn: arn }))),
-        track(["rotation"], () => rotation(primary, arn)),
-        track(["in-use"], () => inUse(primary, arn)),
-        track(["camunda-activity"], () =>
-          camundaActivity({
-            cloudtrail: clients.cloudtrail,
-            keyArn: arn,
-            roleArn: options.camundaClusterRoleArn,
-            now,
-            ...(options.pause ? { pause: options.pause } : {}),
-          }),
-        ),
-        track(["monitoring"], () => monitoringCheck(clients, arn, key.region)),
-      );
-    }
-    if (options.backupKeyArn !== undefined) perKey.push(verifyReplica(options, described?.Arn, track, now, policies));
-    await Promise.all(perKey);
+    const exists = results.find((r) => r.id === "key-exists")?.status !== "fail";
+    const late = key.isAlias && primaryArn && exists ? perKeyChecks(primaryArn) : [];
+    const replica = options.backupKeyArn !== undefined ? [verifyReplica(options, described?.Arn, track, now, policies)] : [];
+    await Promise.all([...early, ...late, ...replica]);
   };
   // One Promise.all over every independent part: the CloudTrail check needs no key description,
   // and a failure anywhere (AWS out of reach) surfaces once, with no rejection left unhandled.
@@ -117,6 +118,12 @@ export async function verifyByokKey(options: VerifyOptions): Promise<VerifyRepor
     keyChecks(),
   ]);
 
+  // A key that is not there answers every check made on its ARN alike: say so once.
+  if (results.find((r) => r.id === "key-exists")?.status === "fail") {
+    const perKey = new Set<CheckId>(["key-policy", "rotation", "in-use", "camunda-activity", "monitoring"]);
+    for (let index = results.length - 1; index >= 0; index--) if (perKey.has(results[index].id)) results.splice(index, 1);
+    policies.length = 0;
+  }
   if (policies.some((p) => p.label === "key")) results.push(deletionGuard(policies));
   else if (results.some((r) => r.id === "key-policy")) {
     results.push({ id: "deletion-guard", status: "skipped", message: "could not run: needs the key policy (kms:GetKeyPolicy)" });
