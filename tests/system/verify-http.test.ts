@@ -219,6 +219,50 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
     expect(aws.requests.filter((r) => !/^(Describe|Get|List|Lookup)/.test(r.operation))).to.deep.equal([]);
   });
 
+  it("fails, over HTTP, an RCP denying Camunda, imported material expiring in 10 days and a backup region without a trail", async () => {
+    const rcp = {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Deny",
+          Principal: "*",
+          Action: "kms:*",
+          Resource: "*",
+          Condition: {
+            StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" },
+            BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+          },
+        },
+      ],
+    };
+    const base = healthy();
+    aws = await startFakeAws({
+      ...base,
+      DescribeKey: (r) =>
+        String(r.body.KeyId).includes("eu-west-1")
+          ? { json: metadata(REPLICA_ARN) }
+          : {
+              json: metadata(KEY_ARN, {
+                Origin: "EXTERNAL",
+                ExpirationModel: "KEY_MATERIAL_EXPIRES",
+                ValidTo: Date.now() / 1000 + 10 * 86400 + 3600,
+              }),
+            },
+      DescribeTrails: (r) => (r.region === "eu-west-1" ? { json: { trailList: [] } } : base.DescribeTrails(r)),
+      ListPoliciesForTarget: (r) =>
+        r.body.TargetId === "r-ab12"
+          ? { json: { Policies: [{ Id: "p-perimeter1", Name: "DataPerimeter", AwsManaged: false }] } }
+          : { json: { Policies: [] } },
+      DescribePolicy: () => ({
+        json: { Policy: { PolicySummary: { Id: "p-perimeter1", Name: "DataPerimeter" }, Content: JSON.stringify(rcp) } },
+      }),
+    });
+    const run = await verifyCli(aws.url, ["--key-arn", KEY_ARN, "--role-arn", CAMUNDA_ROLE_ARN, "--backup-key-arn", REPLICA_ARN, "--json"]);
+    expect(run.code, run.stderr).to.equal(1);
+    const statuses = Object.fromEntries(JSON.parse(run.stdout).checks.map((c: { id: string; status: string }) => [c.id, c.status]));
+    expect(statuses).to.deep.include({ "org-policies": "fail", "key-origin": "fail", "replica-cloudtrail": "fail", cloudtrail: "pass" });
+  });
+
   it("prints the report as JSON for CI, and fails a disabled key with the fix", async () => {
     aws = await startFakeAws({ ...healthy(), DescribeKey: () => ({ json: metadata(KEY_ARN, { KeyState: "Disabled", Enabled: false }) }) });
     const run = await verifyCli(aws.url, ["--key-arn", KEY_ARN, "--role-arn", CAMUNDA_ROLE_ARN, "--json"]);
