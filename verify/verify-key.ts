@@ -92,21 +92,28 @@ export async function verifyByokKey(options: VerifyOptions): Promise<VerifyRepor
     // must be resolved to the key's first.
     const early = key.isAlias ? [] : perKeyChecks(options.keyArn);
     let described: Awaited<ReturnType<typeof describeKey>>["metadata"];
-    await track(["key-exists", "key-state", "key-spec", "key-region", "key-origin"], async () => {
-      const found = await describeKey(primary);
-      described = found.metadata;
-      primaryArn = found.metadata?.Arn ?? primaryArn;
-      return [
-        ...found.results,
-        ...stateAndSpec(primary, found.metadata),
-        keyRegion(key.region, options.clusterRegion),
-        keyOrigin(found.metadata, now),
-      ];
-    });
-    const exists = results.find((r) => r.id === "key-exists")?.status !== "fail";
-    const late = key.isAlias && primaryArn && exists ? perKeyChecks(primaryArn) : [];
-    const replica = options.backupKeyArn !== undefined ? [verifyReplica(options, described?.Arn, track, now, policies)] : [];
-    await Promise.all([...early, ...late, ...replica]);
+    const afterDescription = async () => {
+      const exists = results.find((r) => r.id === "key-exists")?.status !== "fail";
+      const late = key.isAlias && primaryArn && exists ? perKeyChecks(primaryArn) : [];
+      const replica = options.backupKeyArn !== undefined ? [verifyReplica(options, described?.Arn, track, now, policies)] : [];
+      await Promise.all([...late, ...replica]);
+    };
+    // One Promise.all over the early checks and what follows the description: a rejection
+    // (AWS out of reach) surfaces once, and none is left unhandled.
+    await Promise.all([
+      ...early,
+      track(["key-exists", "key-state", "key-spec", "key-region", "key-origin"], async () => {
+        const found = await describeKey(primary);
+        described = found.metadata;
+        primaryArn = found.metadata?.Arn ?? primaryArn;
+        return [
+          ...found.results,
+          ...stateAndSpec(primary, found.metadata),
+          keyRegion(key.region, options.clusterRegion),
+          keyOrigin(found.metadata, now),
+        ];
+      }).then(afterDescription),
+    ]);
   };
   // One Promise.all over every independent part: the CloudTrail check needs no key description,
   // and a failure anywhere (AWS out of reach) surfaces once, with no rejection left unhandled.
@@ -171,7 +178,7 @@ async function verifyReplica(
   // the trail needs no key description, so it is asked at once.
   const trail = track(["replica-cloudtrail"], () => cloudTrailCheck(clients.cloudtrail, replicaKey.region, "replica-cloudtrail"));
   let arn: string | undefined;
-  await track(["replica-exists", "replica-of", "replica-region", "replica-state", "replica-spec"], async () => {
+  const described = track(["replica-exists", "replica-of", "replica-region", "replica-state", "replica-spec"], async () => {
     const found = await describeKey(replica);
     arn = found.metadata?.Arn;
     const config = found.metadata?.MultiRegionConfiguration;
@@ -196,18 +203,19 @@ async function verifyReplica(
           };
     return [...found.results, replicaOf, region, ...stateAndSpec(replica, found.metadata)];
   });
-  const regional: Promise<void>[] = [trail];
-  if (arn) {
+  const perReplica = async () => {
+    if (!arn) return;
     const replicaArn = arn;
-    regional.push(
+    await Promise.all([
       track(["replica-policy"], () =>
         keyPolicy(replica, replicaArn, (policy) => policies.push({ label: "replica", policy, keyArn: replicaArn })),
       ),
       track(["replica-rotation"], () => rotation(replica, replicaArn)),
       track(["replica-monitoring"], () => monitoringCheck(clients, replicaArn, replicaKey.region, "replica-monitoring")),
-    );
-  }
-  await Promise.all(regional);
+    ]);
+  };
+  // Awaited together, so a rejection (AWS out of reach) is never left unhandled.
+  await Promise.all([trail, described.then(perReplica)]);
 }
 
 const clientsByRegion = new Map<string, ReturnType<typeof makeClients>>();

@@ -339,11 +339,9 @@ describe("verify through real HTTP (the built CLI, a fake AWS on 127.0.0.1)", ()
   });
 
   it("exits 2, saying so plainly, when AWS cannot be reached", async () => {
-    aws = await startFakeAws({});
-    const closed = aws.url;
-    await aws.close();
-    aws = undefined;
-    const run = await verifyCli(closed, ["--key-arn", KEY_ARN, "--role-arn", CAMUNDA_ROLE_ARN]);
+    // Port 1 on the loopback: nothing listens there (a port a closed fake had may be reused by the
+    // next server another test starts).
+    const run = await verifyCli("http://127.0.0.1:1", ["--key-arn", KEY_ARN, "--role-arn", CAMUNDA_ROLE_ARN]);
     expect(run.code).to.equal(2);
     expect(run.stdout).to.equal("");
     expect(run.stderr).to.match(/^camunda-byok-kms verify: AWS could not be asked: AWS could not be reached \(ECONNREFUSED/);

@@ -5,7 +5,7 @@ import { ListRulesCommand } from "@aws-sdk/client-eventbridge";
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand } from "@aws-sdk/client-kms";
 import { expect } from "chai";
 import { buildKeyPolicy } from "../../shared";
-import { type CheckResult, type VerifyReport, verifyByokKey } from "../../verify";
+import { AwsUnreachableError, type CheckResult, type VerifyReport, verifyByokKey } from "../../verify";
 import { ACCOUNT, camundaEvent, KEY_ARN, keyMetadata, mockHealthyAws, REPLICA_ARN } from "../support/aws-answers";
 import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
 
@@ -169,5 +169,30 @@ describe("verify: camunda-activity, from CloudTrail's event history (aws-sdk-cli
     const skipped = check(await verifyByokKey({ ...OPTIONS, ...noPause }), "camunda-activity");
     expect(skipped).to.deep.include({ status: "skipped" });
     expect(skipped.message).to.include("cloudtrail:LookupEvents");
+  });
+});
+
+describe("verify when AWS cannot be reached (aws-sdk-client-mock)", () => {
+  it("rejects once with AwsUnreachableError and leaves no rejection unhandled, though checks run in parallel", async () => {
+    const aws = mockHealthyAws();
+    const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED", name: "Error" });
+    for (const mock of aws.all as { onAnyCommand(): { callsFake(fake: () => Promise<never>): unknown } }[]) {
+      mock.onAnyCommand().callsFake(async () => Promise.reject(refused()));
+    }
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      const error = await verifyByokKey({ ...OPTIONS, backupKeyArn: REPLICA_ARN, pause: async () => {} }).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).to.be.instanceOf(AwsUnreachableError);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).to.deep.equal([]);
+    } finally {
+      process.off("unhandledRejection", record);
+      for (const mock of aws.all) mock.restore();
+    }
   });
 });
