@@ -12,7 +12,7 @@ import {
 import { CAMUNDA_REQUIRED_ACTIONS } from "../shared";
 import { CAMUNDA_CERTAINLY_USED_ACTIONS, parseRoleArn } from "../shared/internal";
 import { skippedBecause, throwIfUnreachable } from "./aws-errors";
-import { list, wildcard } from "./policy-evaluation";
+import { list, statementsOf, wildcard } from "./policy-evaluation";
 import { conditionApplies } from "./rcp-conditions";
 import type { CheckResult } from "./report";
 
@@ -57,8 +57,7 @@ async function resourceControlPolicies(organizations: OrganizationsClient, targe
 
 /** The Camunda actions a policy's Deny statements take away, certainly or possibly. */
 function denies(name: string, content: unknown, keyArn: string, roleArn: string): Finding | undefined {
-  const raw = (content as { Statement?: unknown })?.Statement;
-  const statements = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Record<string, unknown>[];
+  const statements = statementsOf(content);
   const caller = { roleArn, account: parseRoleArn(roleArn)!.accountId };
   const certain = new Set<string>();
   const possible = new Set<string>();

@@ -1,7 +1,7 @@
 // Two checks read from answers verify already has: where the key's material lives (DescribeKey),
 // and whether the key policy guards the key against deletion (GetKeyPolicy).
 import type { KeyMetadata } from "@aws-sdk/client-kms";
-import { list, wildcard } from "./policy-evaluation";
+import { list, statementsOf, wildcard } from "./policy-evaluation";
 import type { CheckResult } from "./report";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,8 +73,7 @@ export function deletionGuard(policies: { label: string; policy: unknown; keyArn
 }
 
 function guards(policy: unknown, keyArn: string): boolean {
-  const raw = (policy as { Statement?: unknown })?.Statement;
-  const statements = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Record<string, unknown>[];
+  const statements = statementsOf(policy);
   // A Deny for everyone (its conditions are the exceptions) naming the action and covering the key.
   return statements.some(
     (s) =>

@@ -34,6 +34,12 @@ type Match = "yes" | "no" | "maybe";
 export const list = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
 
 /** IAM's wildcard match: `*` any run, `?` one character; case-insensitive where AWS is (actions). */
+/** A policy's statements: IAM takes one statement or a list. */
+export function statementsOf(policy: unknown): Record<string, unknown>[] {
+  const raw = (policy as { Statement?: unknown })?.Statement;
+  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Record<string, unknown>[];
+}
+
 export function wildcard(pattern: string, text: string, ignoreCase: boolean): boolean {
   const source = pattern
     .replace(/[.+^${}()|[\]\\]/g, "\\$&")
@@ -124,8 +130,7 @@ export function evaluateKeyPolicy(
   keyArn: string,
   actions: readonly string[],
 ): ActionVerdict[] {
-  const raw = (policy as { Statement?: unknown })?.Statement;
-  const statements = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Statement[];
+  const statements = statementsOf(policy) as Statement[];
   const named = statements.map((statement, index) => ({
     statement,
     name: statement.Sid ? `"${statement.Sid}"` : `statement ${index + 1}`,
