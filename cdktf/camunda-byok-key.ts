@@ -26,6 +26,7 @@ import {
   type TemplateRenderer,
   undecidedInputs,
 } from "../shared/internal";
+import { AdoptedKeyReads } from "./adopted-keys";
 import { keyPreconditions } from "./preconditions";
 import { awsProviderOf, literalRegion, nameRegistry } from "./provider-scope";
 import { RESOURCE_CLASSES, resourceConfig } from "./resources";
@@ -119,13 +120,14 @@ export class CamundaByokKey extends Construct {
     for (const warning of spec.warnings) Annotations.of(this).addWarning(describeProblem(warning));
 
     const lookups = providerLookups(this, provider);
+    const adopted = new AdoptedKeyReads(this, input, provider);
     const children = new Map<string, TerraformResource>();
     // One token per attribute: cdktf records a stack trace for every token it creates.
     const references = new Map<string, unknown>();
     const referenced = referencedAttributes(spec);
     const renderer: TemplateRenderer<unknown> = {
       ref: (name) => {
-        if (!references.has(name)) references.set(name, this.reference(name, children, lookups));
+        if (!references.has(name)) references.set(name, adopted.reference(name) ?? this.reference(name, children, lookups));
         return references.get(name);
       },
       join: (parts) => parts.join(""),
@@ -159,6 +161,8 @@ export class CamundaByokKey extends Construct {
         ...(provider ? { provider } : {}),
       };
       const child = new RESOURCE_CLASSES[planned.kind](this, planned.logicalId, resourceConfig(planned, settings, meta));
+      // An adopted key, replica or alias: an `import` block (Terraform imports and updates it in one plan).
+      if (planned.adopt) child.importFrom(planned.adopt.importId as string, provider);
       children.set(planned.logicalId, child);
       // Taken here, close to the stack's root: cdktf records a full stack trace per token.
       for (const attribute of referenced.get(planned.logicalId) ?? []) {

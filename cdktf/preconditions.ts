@@ -3,6 +3,7 @@ import type { ByokSpec } from "../shared";
 import {
   type CheckOnUnknown,
   describeProblem,
+  isRef,
   PARTITION_REGION_PREFIXES,
   partitionOfRegion,
   renderTemplate,
@@ -80,6 +81,8 @@ function terraformCondition(
       return Op.lte(Fn.lengthOf(Fn.jsonencode(list)), check.max);
     case "oneOf":
       return Fn.contains([...check.values], value);
+    case "excludes":
+      return Op.not(Fn.contains(list, render(check.other)));
     case "wholeNumberBetween":
       return Op.and(Op.and(Op.gte(value, check.min), Op.lte(value, check.max)), Op.eq(Fn.floor(value as unknown as number), value));
     default:
@@ -100,8 +103,12 @@ export function keyPreconditions(
   lookups: { deployerArn(): string; root(): string },
 ): Precondition[] {
   const render = (value: unknown) => renderTemplate(value, renderer);
-  return spec.checksOnUnknowns.map((check) => ({
-    condition: terraformCondition(check, render, lookups.deployerArn, lookups.root),
-    errorMessage: `camunda-byok-kms: ${describeProblem({ input: check.input, message: String(render(check.message)) })}.`,
-  }));
+  return spec.checksOnUnknowns.map((check) => {
+    // A live setting (an adopted key's) is named with its value, as the module names it.
+    const got = check.kind === "oneOf" && isRef(check.value) ? ` (got ${render(check.value)})` : "";
+    return {
+      condition: terraformCondition(check, render, lookups.deployerArn, lookups.root),
+      errorMessage: `camunda-byok-kms: ${describeProblem({ input: check.input, message: String(render(check.message)) })}${got}.`,
+    };
+  });
 }

@@ -10,6 +10,7 @@ import {
   referencedResource,
   type TemplateRenderer,
 } from "../shared/internal";
+import { adoptedKeys } from "./adopted-keys";
 import { isUnknown, specKnownNow, TwoPhaseSpec } from "./two-phase-spec";
 import { providerLookups } from "./provider-lookups";
 import { awsProviderOf, nameRegistry } from "./provider-scope";
@@ -19,7 +20,8 @@ import { RESOURCE_CLASSES, resourceArgs, type PulumiResource } from "./resources
 /**
  * The component's inputs, declared once in `ByokInputs` (see each input there): any value may be
  * a Pulumi Input (another resource's Output, a secret), except `backupRegion`, `preventDestroy`,
- * `monitorAccessDenied` and the `alertEmails` list itself, which decide which resources exist.
+ * `monitorAccessDenied` and the `alertEmails` list itself, which decide which resources exist, and
+ * the adoption inputs, which decide how the keys are registered.
  */
 export interface CamundaByokKeyArgs
   extends ByokInputs<
@@ -31,6 +33,10 @@ export interface CamundaByokKeyArgs
   > {}
 
 export const CAMUNDA_BYOK_KEY_TYPE = "camunda-byok-kms:index:CamundaByokKey";
+
+/** Why an adoption takes two updates under Pulumi: its import must match the live key exactly. */
+export const ADOPTION_NOTE =
+  "adoptKeyId: this update imports the key as it is (Pulumi's import takes no change, so the key's policy, rotation, description and tags are left alone). Once it has succeeded, remove adoptKeyId (and adoptReplicaKeyId, adoptAliases): the next update applies the package's settings to the key in place, which `camunda-byok-kms adopt` lists.";
 
 /**
  * The customer side of Camunda 8 SaaS Bring Your Own Key: a symmetric KMS key whose policy lets
@@ -75,9 +81,10 @@ export class CamundaByokKey extends pulumi.ComponentResource {
     super(CAMUNDA_BYOK_KEY_TYPE, name, {}, opts);
 
     for (const warning of now.warnings) pulumi.log.warn(describeProblem(warning), this);
+    if (args.adoptKeyId !== undefined) pulumi.log.warn(ADOPTION_NOTE, this);
 
     const lookups = providerLookups(this);
-    const spec = new TwoPhaseSpec(now, args, lookups, this);
+    const spec = new TwoPhaseSpec(now, args, lookups, this, adoptedKeys(args, this));
     const children = new Map<string, PulumiResource>();
     const renderer: TemplateRenderer<unknown> = {
       ref(name) {
@@ -103,6 +110,9 @@ export class CamundaByokKey extends pulumi.ComponentResource {
         ...(collectReferences(planned.settings).some(referencedResource) ? {} : { dependsOn: spec.checked }),
         // AWS CDK retains keys by default too: a deleted key loses the cluster's data.
         ...(planned.preventDestroy ? { protect: true, retainOnDelete: true } : {}),
+        // Pulumi's import refuses any difference from the live resource: the settings the package
+        // would change are kept as found until adoptKeyId is removed (see ADOPTION_NOTE).
+        ...(planned.adopt ? { import: planned.adopt.importId as string, ignoreChanges: [...planned.adopt.keepAsIs] } : {}),
       });
       children.set(planned.logicalId, child);
     }

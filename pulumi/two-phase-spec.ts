@@ -13,6 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { buildByokSpec, type ByokInput, type ByokSpec, ByokValidationError } from "../shared";
 import { describeProblem, inputsOf, isChoice, renderTemplate, type TemplateRenderer } from "../shared/internal";
 import { DeployTimeByokError } from "./deploy-time-error";
+import type { AdoptedKeys } from "./adopted-keys";
 import { deployerPrincipalArn, type ProviderLookups } from "./provider-lookups";
 
 /** Stands for a value Pulumi knows only later (an Output), so the checks made now leave it alone. */
@@ -84,6 +85,7 @@ export class TwoPhaseSpec {
     args: object,
     lookups: ProviderLookups,
     component: pulumi.Resource,
+    adopted: AdoptedKeys = {},
   ) {
     // AWS's lockout check matters only without the account statement: only then is the session resolved.
     const accountAccess = (args as { enableDefaultAccountAccess?: pulumi.Input<boolean> }).enableDefaultAccountAccess;
@@ -91,10 +93,23 @@ export class TwoPhaseSpec {
       .all([pulumi.output(accountAccess), lookups.callerArn])
       .apply(([on, callerArn]) => (on === false ? deployerPrincipalArn(component, callerArn) : callerArn));
     this.atDeployTime = pulumi
-      .all([pulumi.output(args as pulumi.Inputs), lookups.accountId, lookups.region, deployer])
-      .apply(([input, accountId, region, deployerArn]) => {
+      .all([
+        pulumi.output(args as pulumi.Inputs),
+        lookups.accountId,
+        lookups.region,
+        deployer,
+        adopted.key ?? pulumi.output(undefined),
+        adopted.replica ?? pulumi.output(undefined),
+      ])
+      .apply(([input, accountId, region, deployerArn, adoptedKey, adoptedReplica]) => {
         try {
-          const full = buildByokSpec(input as unknown as ByokInput, { keyAccountId: accountId, providerRegion: region, deployerArn });
+          const full = buildByokSpec(input as unknown as ByokInput, {
+            keyAccountId: accountId,
+            providerRegion: region,
+            deployerArn,
+            ...(adoptedKey ? { adoptedKey } : {}),
+            ...(adoptedReplica ? { adoptedReplica } : {}),
+          });
           // Warnings on values known only now (the construction logged the others).
           const logged = new Set(now.warnings.map(describeProblem));
           for (const warning of full.warnings.map(describeProblem)) if (!logged.has(warning)) pulumi.log.warn(warning, component);

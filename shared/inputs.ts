@@ -132,6 +132,32 @@ export interface ByokInputs<S = string, N = number, B = boolean, L = string[], M
    */
   monitorAccessDenied?: boolean;
   /**
+   * Adopt a key made by hand (in the KMS console, with Camunda's guide) instead of creating one:
+   * its key id or ARN, in `clusterRegion`. The key is imported, never replaced: an adoption whose
+   * settings would replace it (a single-region key with `backupRegion`, a multi-region key
+   * without it, a key spec other than `SYMMETRIC_DEFAULT`, a usage other than `ENCRYPT_DECRYPT`, a
+   * key pending deletion, imported key material) is refused, naming the live value, before
+   * anything is applied. Run `camunda-byok-kms adopt` first: it says what the first apply will
+   * change on the key. It decides how the key is registered, so it is plain. Default: none (a new
+   * key).
+   * @default - none (a new key)
+   */
+  adoptKeyId?: string;
+  /**
+   * With `adoptKeyId` and `backupRegion`: the existing replica of the adopted key in
+   * `backupRegion` (its id or ARN), imported likewise instead of replicating the key again. A
+   * plain value. Default: none (a new replica).
+   * @default - none (a new replica)
+   */
+  adoptReplicaKeyId?: string;
+  /**
+   * With `adoptKeyId`: the alias named `aliasName` already exists (the key's, and with
+   * `adoptReplicaKeyId` the replica's in `backupRegion`) and is imported too, instead of created.
+   * `camunda-byok-kms adopt` says whether it exists. A plain value. Default: `false`.
+   * @default false
+   */
+  adoptAliases?: boolean;
+  /**
    * Tags for every resource, merged with `{ "camunda:cluster": clusterName, "managed-by":
    * "camunda-byok-kms" }`. Default: `{}`.
    * @default {}
@@ -168,6 +194,9 @@ const INPUT_NAME_SET: { readonly [K in keyof ByokInput]-?: true } = {
   backupAlertTopicArn: true,
   monitoredEventNames: true,
   monitorAccessDenied: true,
+  adoptKeyId: true,
+  adoptReplicaKeyId: true,
+  adoptAliases: true,
   tags: true,
 };
 
@@ -181,6 +210,7 @@ export const DEFAULTS = {
   rotationPeriodInDays: 365,
   preventDestroy: true,
   monitorAccessDenied: true,
+  adoptAliases: false,
 } as const;
 
 /** Every default that is a constant (the alias's follows the cluster name): what conditions read for an input left out. */
@@ -217,6 +247,7 @@ export function resolveInput(input: ByokInput, choices: Choices) {
     rotationPeriodInDays: input.rotationPeriodInDays ?? DEFAULTS.rotationPeriodInDays,
     preventDestroy: input.preventDestroy ?? DEFAULTS.preventDestroy,
     monitorAccessDenied: input.monitorAccessDenied ?? DEFAULTS.monitorAccessDenied,
+    adoptAliases: input.adoptAliases ?? DEFAULTS.adoptAliases,
     aliasName: named("aliasName", choices.choose(isSet("aliasName"), input.aliasName as string, defaultAliasName(input.clusterName))),
     keyAdministratorArns: input.keyAdministratorArns ?? [],
     keyDeletionAllowedArns: input.keyDeletionAllowedArns ?? [],

@@ -38,8 +38,12 @@ export {
 export { monitoringResources } from "./monitoring-spec";
 export type { MonitoringInput } from "./site";
 export type { MonitoringOutputs, SiteSpec } from "./spec-types";
+export { adoptedKeyId, type LiveKey } from "./checks/adoption";
 export {
   ACCOUNT_ID,
+  ADOPTED_KEY_FIELDS,
+  type AdoptedKeyField,
+  adoptedKeyRef,
   applyFunction,
   BACKUP_PROVIDER_REGION,
   type Choice,

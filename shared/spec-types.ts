@@ -109,6 +109,13 @@ export type ResourceSpec = {
      * many resources to register at construction, so it refuses an Output of a list instead.
      */
     forEach?: unknown;
+    /**
+     * Pulumi and CDKTF: an existing resource to import rather than create (Pulumi's `import`,
+     * cdktf's `importFrom`), with the settings Pulumi must keep as the import finds them
+     * (`ignoreChanges`), as its import refuses any difference. The Terraform module leaves
+     * imports to the root module's `import` blocks.
+     */
+    adopt?: { importId: TemplateString; keepAsIs: readonly string[] };
     settings: SettingsByKind[K];
   };
 }[ResourceKind];

@@ -53,10 +53,33 @@ export const DEPLOYER_ARN: Ref = { $ref: "deployer.arn" };
 /** The element of the list a `forEach` resource is made for. */
 export const EACH_VALUE: Ref = { $ref: "each.value" };
 
+/**
+ * What the engine reads of a key it adopts (`adoptKeyId`, `adoptReplicaKeyId`): DescribeKey's
+ * fields, as the data source or look-up of each engine gives them (see checks/adoption.ts).
+ */
+export const ADOPTED_KEY_FIELDS = [
+  "arn",
+  "keySpec",
+  "keyUsage",
+  "keyState",
+  "keyManager",
+  "origin",
+  "multiRegion",
+  "multiRegionKeyType",
+  "primaryKeyArn",
+  "replicaRegions",
+] as const;
+export type AdoptedKeyField = (typeof ADOPTED_KEY_FIELDS)[number];
+
+export function adoptedKeyRef(key: "adoptedKey" | "adoptedReplica", field: AdoptedKeyField): Ref {
+  return { $ref: `${key}.${field}` };
+}
+
 /** References to the deployment rather than to a resource of the spec. */
-export const DEPLOYMENT_REFS: ReadonlySet<string> = new Set(
-  [ACCOUNT_ID, PARTITION, PROVIDER_REGION, BACKUP_PROVIDER_REGION, DEPLOYER_ARN, EACH_VALUE].map((r) => r.$ref),
-);
+export const DEPLOYMENT_REFS: ReadonlySet<string> = new Set([
+  ...[ACCOUNT_ID, PARTITION, PROVIDER_REGION, BACKUP_PROVIDER_REGION, DEPLOYER_ARN, EACH_VALUE].map((r) => r.$ref),
+  ...ADOPTED_KEY_FIELDS.flatMap((field) => [`adoptedKey.${field}`, `adoptedReplica.${field}`]),
+]);
 
 /** The resource a reference points at, or undefined for a reference to the deployment. */
 export function referencedResource(name: string): { logicalId: string; attribute: string } | undefined {

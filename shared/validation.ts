@@ -1,6 +1,7 @@
 // Every check of the input, in one place: each problem names its input, all are reported at once,
 // and a check on a value known only later is handed to the engine as data (see checks/checker.ts).
 import { Checker, showValue } from "./checks/checker";
+import { checkAdoption, type LiveKey } from "./checks/adoption";
 import { checkAlerts } from "./checks/alerts";
 import { checkEventPatternSizes, checkPolicySize } from "./checks/document-sizes";
 import { checkClusterName, checkKeySettings } from "./checks/key-settings";
@@ -41,6 +42,13 @@ export interface ValidationOptions {
    * or map variable): each element may be such a value, the list or map itself must be written out.
    */
   writtenOut?: readonly ((typeof DOCUMENT_LISTS)[number] | "tags")[];
+  /**
+   * The live key `adoptKeyId` names, as the engine read it (Pulumi at deploy time, the CLI): its
+   * settings are judged now. Without it, the checks on it are handed to the engine.
+   */
+  adoptedKey?: LiveKey;
+  /** The live replica `adoptReplicaKeyId` names, likewise. */
+  adoptedReplica?: LiveKey;
 }
 
 export interface ValidationResult {
@@ -85,6 +93,7 @@ export function validateByokInput(
   checkAlerts(check, input, keyPartition);
   checkMonitoredEvents(check, input.monitoredEventNames);
   checkTags(check, input.tags);
+  checkAdoption(check, input, { key: options.adoptedKey, replica: options.adoptedReplica });
   for (const name of options.writtenOut ?? []) {
     if (!check.unknown(input[name])) continue;
     if (name === "tags") {

@@ -24,6 +24,18 @@ data "aws_iam_session_context" "deployer" {
   arn   = data.aws_caller_identity.current.arn
 }
 
+# An adopted key (adopt_key_id) and replica, read to refuse an adoption that would replace them.
+data "aws_kms_key" "adopted" {
+  count  = var.adopt_key_id != null ? 1 : 0
+  key_id = var.adopt_key_id
+}
+
+data "aws_kms_key" "adopted_replica" {
+  provider = aws.backup
+  count    = var.adopt_replica_key_id != null ? 1 : 0
+  key_id   = var.adopt_replica_key_id
+}
+
 locals {
   key_policy = jsonencode({
     Version = "2012-10-17"
@@ -164,6 +176,42 @@ resource "aws_kms_key" "this" {
       condition     = !var.enable_default_account_access ? contains(var.key_administrator_arns, one(data.aws_iam_session_context.deployer[*].issuer_arn)) || contains(var.key_administrator_arns, "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root") : true
       error_message = "camunda-byok-kms: key_administrator_arns must include the principal that deploys the key when enable_default_account_access is false, or AWS refuses to create it (MalformedPolicyDocumentException: the policy would lock its creator out); add the deploying role to key_administrator_arns, or keep enable_default_account_access on."
     }
+    precondition {
+      condition     = var.adopt_key_id != null ? contains(["SYMMETRIC_DEFAULT"], one(data.aws_kms_key.adopted[*].key_spec)) : true
+      error_message = "camunda-byok-kms: adopt_key_id KeySpec must be SYMMETRIC_DEFAULT: Camunda needs a symmetric encryption key, and another spec would replace the key (customer_master_key_spec forces a new key) (got ${jsonencode(one(data.aws_kms_key.adopted[*].key_spec))})."
+    }
+    precondition {
+      condition     = var.adopt_key_id != null ? contains(["ENCRYPT_DECRYPT"], one(data.aws_kms_key.adopted[*].key_usage)) : true
+      error_message = "camunda-byok-kms: adopt_key_id KeyUsage must be ENCRYPT_DECRYPT: Camunda encrypts with the key, and another usage would replace the key (key_usage forces a new key) (got ${jsonencode(one(data.aws_kms_key.adopted[*].key_usage))})."
+    }
+    precondition {
+      condition     = var.adopt_key_id != null ? contains(["CUSTOMER"], one(data.aws_kms_key.adopted[*].key_manager)) : true
+      error_message = "camunda-byok-kms: adopt_key_id KeyManager must be CUSTOMER: an AWS managed key cannot be managed (nor used by Camunda) (got ${jsonencode(one(data.aws_kms_key.adopted[*].key_manager))})."
+    }
+    precondition {
+      condition     = var.adopt_key_id != null ? contains(["AWS_KMS"], one(data.aws_kms_key.adopted[*].origin)) : true
+      error_message = "camunda-byok-kms: adopt_key_id Origin must be AWS_KMS: imported key material (EXTERNAL) cannot rotate and belongs to aws_kms_external_key, and a custom key store would replace the key (custom_key_store_id forces a new key) (got ${jsonencode(one(data.aws_kms_key.adopted[*].origin))})."
+    }
+    precondition {
+      condition     = var.adopt_key_id != null ? contains(["Enabled", "Disabled"], one(data.aws_kms_key.adopted[*].key_state)) : true
+      error_message = "camunda-byok-kms: adopt_key_id KeyState must be Enabled or Disabled: a key pending deletion reads as deleted and cannot be imported (cancel the deletion first: aws kms cancel-key-deletion), and a key in another state cannot be managed (got ${jsonencode(one(data.aws_kms_key.adopted[*].key_state))})."
+    }
+    precondition {
+      condition     = var.adopt_key_id != null ? contains(["PRIMARY", ""], try(one(data.aws_kms_key.adopted[*].multi_region_configuration)[0].multi_region_key_type, "")) : true
+      error_message = "camunda-byok-kms: adopt_key_id MultiRegionKeyType must be PRIMARY: a replica is adopted with adopt_replica_key_id, next to its primary key (adopt_key_id) (got ${jsonencode(try(one(data.aws_kms_key.adopted[*].multi_region_configuration)[0].multi_region_key_type, ""))})."
+    }
+    precondition {
+      condition     = var.adopt_key_id != null && var.backup_region != null ? contains(["true"], tostring(one(data.aws_kms_key.adopted[*].multi_region))) : true
+      error_message = "camunda-byok-kms: adopt_key_id MultiRegion is false, but backup_region needs a multi-region key: a key cannot become multi-region, so the plan would replace it (multi_region forces a new key), which Camunda cannot follow; adopt it without backup_region (got ${jsonencode(tostring(one(data.aws_kms_key.adopted[*].multi_region)))})."
+    }
+    precondition {
+      condition     = var.adopt_key_id != null && var.backup_region == null ? contains(["false"], tostring(one(data.aws_kms_key.adopted[*].multi_region))) : true
+      error_message = "camunda-byok-kms: adopt_key_id MultiRegion is true, but without backup_region the package makes a single-region key, so the plan would replace it (multi_region forces a new key); set backup_region to the region of its replica (got ${jsonencode(tostring(one(data.aws_kms_key.adopted[*].multi_region)))})."
+    }
+    precondition {
+      condition     = var.adopt_key_id != null && var.backup_region != null && var.adopt_replica_key_id == null ? !contains(try(one(data.aws_kms_key.adopted[*].multi_region_configuration)[0].replica_keys[*].region, []), var.backup_region) : true
+      error_message = "camunda-byok-kms: adopt_key_id already has a replica in backup_region: set adopt_replica_key_id to it, or the apply fails replicating the key there again."
+    }
   }
 }
 
@@ -188,6 +236,26 @@ resource "aws_kms_replica_key" "replica" {
     precondition {
       condition     = var.backup_region != null ? var.backup_region == data.aws_region.backup.id : true
       error_message = "camunda-byok-kms: backup_region is \"${var.backup_region}\", but the backup region's AWS provider deploys to \"${data.aws_region.backup.id}\": the replica must live in the backup region, so configure that provider for \"${var.backup_region}\"."
+    }
+    precondition {
+      condition     = var.adopt_replica_key_id != null ? contains(["CUSTOMER"], one(data.aws_kms_key.adopted_replica[*].key_manager)) : true
+      error_message = "camunda-byok-kms: adopt_replica_key_id KeyManager must be CUSTOMER: an AWS managed key cannot be managed (nor used by Camunda) (got ${jsonencode(one(data.aws_kms_key.adopted_replica[*].key_manager))})."
+    }
+    precondition {
+      condition     = var.adopt_replica_key_id != null ? contains(["AWS_KMS"], one(data.aws_kms_key.adopted_replica[*].origin)) : true
+      error_message = "camunda-byok-kms: adopt_replica_key_id Origin must be AWS_KMS: imported key material (EXTERNAL) cannot rotate and belongs to aws_kms_external_key, and a custom key store would replace the key (custom_key_store_id forces a new key) (got ${jsonencode(one(data.aws_kms_key.adopted_replica[*].origin))})."
+    }
+    precondition {
+      condition     = var.adopt_replica_key_id != null ? contains(["Enabled", "Disabled"], one(data.aws_kms_key.adopted_replica[*].key_state)) : true
+      error_message = "camunda-byok-kms: adopt_replica_key_id KeyState must be Enabled or Disabled: a key pending deletion reads as deleted and cannot be imported (cancel the deletion first: aws kms cancel-key-deletion), and a key in another state cannot be managed (got ${jsonencode(one(data.aws_kms_key.adopted_replica[*].key_state))})."
+    }
+    precondition {
+      condition     = var.adopt_replica_key_id != null ? contains(["REPLICA"], try(one(data.aws_kms_key.adopted_replica[*].multi_region_configuration)[0].multi_region_key_type, "")) : true
+      error_message = "camunda-byok-kms: adopt_replica_key_id MultiRegionKeyType must be REPLICA: adopt_replica_key_id takes the replica of the adopted key in backup_region (got ${jsonencode(try(one(data.aws_kms_key.adopted_replica[*].multi_region_configuration)[0].multi_region_key_type, ""))})."
+    }
+    precondition {
+      condition     = var.adopt_replica_key_id != null ? try(one(data.aws_kms_key.adopted_replica[*].multi_region_configuration)[0].primary_key[0].arn, "") == one(data.aws_kms_key.adopted[*].arn) : true
+      error_message = "camunda-byok-kms: adopt_replica_key_id must be a replica of adopt_key_id: its primary key differs."
     }
   }
 }

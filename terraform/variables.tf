@@ -298,6 +298,48 @@ variable "monitor_access_denied" {
   nullable    = false
 }
 
+variable "adopt_key_id" {
+  description = "Adopt a key made by hand (in the KMS console, with Camunda's guide) instead of creating one: its key id or ARN, in `cluster_region`. The key is imported, never replaced: an adoption whose settings would replace it (a single-region key with `backup_region`, a multi-region key without it, a key spec other than `SYMMETRIC_DEFAULT`, a usage other than `ENCRYPT_DECRYPT`, a key pending deletion, imported key material) is refused, naming the live value, before anything is applied. Run `camunda-byok-kms adopt` first: it says what the first apply will change on the key. Default: none (a new key)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.adopt_key_id != null ? can(regex("^(arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/)?(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$", var.adopt_key_id)) : true
+    error_message = "camunda-byok-kms: adopt_key_id must be a KMS key id (1234abcd-12ab-34cd-56ef-1234567890ab, or mrk-... for a multi-region key) or a key ARN (got ${jsonencode(var.adopt_key_id)})."
+  }
+
+  validation {
+    condition     = var.adopt_key_id != null && var.backup_region != null ? can(regex("^(arn:[^:]+:kms:[^:]+:[0-9]{12}:key/)?mrk-", var.adopt_key_id)) : true
+    error_message = "camunda-byok-kms: adopt_key_id is a single-region key (its id does not start with mrk-), but backup_region needs a multi-region key: a key cannot become multi-region, so the plan would replace it, which Camunda cannot follow; adopt it without backup_region (got ${jsonencode(var.adopt_key_id)})."
+  }
+
+  validation {
+    condition     = var.adopt_key_id != null && var.backup_region == null ? !can(regex("^(arn:[^:]+:kms:[^:]+:[0-9]{12}:key/)?mrk-", var.adopt_key_id)) : true
+    error_message = "camunda-byok-kms: adopt_key_id is a multi-region key (its id starts with mrk-), but without backup_region the package makes a single-region key, so the plan would replace it; set backup_region to the region of its replica (got ${jsonencode(var.adopt_key_id)})."
+  }
+}
+
+variable "adopt_replica_key_id" {
+  description = "With `adopt_key_id` and `backup_region`: the existing replica of the adopted key in `backup_region` (its id or ARN), imported likewise instead of replicating the key again. Default: none (a new replica)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.adopt_replica_key_id != null ? can(regex("^(arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/)?(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$", var.adopt_replica_key_id)) : true
+    error_message = "camunda-byok-kms: adopt_replica_key_id must be a KMS key id (1234abcd-12ab-34cd-56ef-1234567890ab, or mrk-... for a multi-region key) or a key ARN (got ${jsonencode(var.adopt_replica_key_id)})."
+  }
+
+  validation {
+    condition     = var.adopt_replica_key_id == null || var.adopt_key_id != null
+    error_message = "camunda-byok-kms: adopt_replica_key_id is only used with adopt_key_id: a new key has no replica yet."
+  }
+
+  validation {
+    condition     = var.adopt_replica_key_id == null || var.backup_region != null
+    error_message = "camunda-byok-kms: adopt_replica_key_id is only used with backup_region."
+  }
+}
+
 variable "tags" {
   description = "Tags for every resource, merged with `{ \"camunda:cluster\": cluster_name, \"managed-by\": \"camunda-byok-kms\" }`."
   type        = map(string)

@@ -6,11 +6,16 @@ import { snakeCase } from "./names";
 import { expression } from "./unknowns";
 
 /**
- * Inputs that are not module variables, with what the module uses instead and why. None today:
- * `prevent_destroy` is a variable for the key policy's DenyKeyDeletion, while the keys'
- * `lifecycle.prevent_destroy` is always true (Terraform takes only a literal there).
+ * Inputs that are not module variables, with what the module uses instead and why. (`prevent_destroy`
+ * is a variable for the key policy's DenyKeyDeletion, while the keys' `lifecycle.prevent_destroy`
+ * is always true: Terraform takes only a literal there.)
  */
-export const NOT_VARIABLES: Partial<Record<keyof ByokInput, { value: unknown; why: string }>> = {};
+export const NOT_VARIABLES: Partial<Record<keyof ByokInput, { value: unknown; why: string }>> = {
+  adoptAliases: {
+    value: undefined,
+    why: "Terraform allows import blocks only in the root module: an existing alias is imported there, by the block the README gives",
+  },
+};
 
 /** Which inputs are required (no default at all). */
 const REQUIRED: readonly (keyof ByokInput)[] = ["camundaClusterRoleArn", "clusterRegion", "clusterName"];

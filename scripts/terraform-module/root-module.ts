@@ -4,6 +4,8 @@
 import { buildByokSpec, type ResourceSpec } from "../../shared";
 import {
   ACCOUNT_ID,
+  ADOPTED_KEY_FIELDS,
+  type AdoptedKeyField,
   BACKUP_PROVIDER_REGION,
   type CheckOnUnknown,
   type Condition,
@@ -60,6 +62,47 @@ const DEPLOYMENT: Record<string, { address: string; attribute: string; block: (c
   },
 };
 
+/** The keys an adoption names, read where it is given: each precondition on them names the live value. */
+const ADOPTED_SOURCES = {
+  adoptedKey: { address: "data.aws_kms_key.adopted", variable: "var.adopt_key_id", provider: undefined },
+  adoptedReplica: { address: "data.aws_kms_key.adopted_replica", variable: "var.adopt_replica_key_id", provider: "aws.backup" },
+} as const;
+
+/** Each field of an adopted key (shared/checks/adoption.ts), from the data source's attributes. */
+const ADOPTED_FIELDS: Record<AdoptedKeyField, (read: (attribute: string) => string) => string> = {
+  arn: (read) => read("arn"),
+  keySpec: (read) => read("key_spec"),
+  keyUsage: (read) => read("key_usage"),
+  keyState: (read) => read("key_state"),
+  keyManager: (read) => read("key_manager"),
+  origin: (read) => read("origin"),
+  multiRegion: (read) => `tostring(${read("multi_region")})`,
+  multiRegionKeyType: (read) => `try(${read("multi_region_configuration")}[0].multi_region_key_type, "")`,
+  primaryKeyArn: (read) => `try(${read("multi_region_configuration")}[0].primary_key[0].arn, "")`,
+  replicaRegions: (read) => `try(${read("multi_region_configuration")}[0].replica_keys[*].region, [])`,
+};
+
+function adoptedField(name: string): string | undefined {
+  const [which, field] = name.split(".") as [keyof typeof ADOPTED_SOURCES, AdoptedKeyField];
+  const source = ADOPTED_SOURCES[which];
+  if (!source || !ADOPTED_KEY_FIELDS.includes(field)) return undefined;
+  return ADOPTED_FIELDS[field]((attribute) => `one(${source.address}[*].${attribute})`);
+}
+
+function adoptedSourceBlock(which: keyof typeof ADOPTED_SOURCES): string {
+  const source = ADOPTED_SOURCES[which];
+  const [, type, name] = source.address.split(".");
+  return printBlock(
+    "data",
+    [type, name],
+    [
+      ...(source.provider ? [{ attribute: "provider", value: hclExpression(source.provider) }] : []),
+      { attribute: "count", value: hclExpression(`${source.variable} != null ? 1 : 0`) },
+      { attribute: "key_id", value: hclExpression(source.variable) },
+    ],
+  );
+}
+
 /** Where the lookup of the deployer exists: where the check that reads it applies. */
 function deployerCondition(checks: CheckOnUnknown[]): Condition | undefined {
   return checks.find((check) => check.kind === "deployerAdministers")?.when;
@@ -91,6 +134,8 @@ export function rootModule(header: string): RootModule {
     names: ROOT_NAMES,
     replacements,
     deployment: (name) => {
+      const adopted = adoptedField(name);
+      if (adopted) return adopted;
       const source = DEPLOYMENT[name];
       if (!source) return undefined;
       if (name === DEPLOYER_ARN.$ref && deployerWhen) return `one(${source.address}[*].${source.attribute})`;
@@ -177,9 +222,17 @@ export function rootModule(header: string): RootModule {
   const locals = printer.localsBlock();
   const data = [...printer.deploymentRead]
     .sort((a, b) => Object.keys(DEPLOYMENT).indexOf(a) - Object.keys(DEPLOYMENT).indexOf(b))
+    .filter((name) => DEPLOYMENT[name] !== undefined)
     .map((name) => DEPLOYMENT[name].block(name === DEPLOYER_ARN.$ref && deployerWhen ? conditionHcl(deployerWhen) : undefined));
   if (printer.deploymentRead.has(DEPLOYER_ARN.$ref) && !printer.deploymentRead.has(ACCOUNT_ID.$ref))
     data.unshift(DEPLOYMENT[ACCOUNT_ID.$ref].block());
+  const adoptedRead = (Object.keys(ADOPTED_SOURCES) as (keyof typeof ADOPTED_SOURCES)[]).filter((which) =>
+    [...printer.deploymentRead].some((name) => name.startsWith(`${which}.`)),
+  );
+  if (adoptedRead.length > 0)
+    data.push(
+      `# An adopted key (adopt_key_id) and replica, read to refuse an adoption that would replace them.\n${adoptedRead.map(adoptedSourceBlock).join("\n")}`,
+    );
   const main = `${header}\n${banner("What the deployment is: account, partition, regions, deployer")}\n${data.join("\n")}\n${locals}${keysBody}`;
 
   const addresses = new Map(resources.map((resource) => [resource.logicalId, printer.address(resource.logicalId)]));
