@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // camunda-byok-kms: the command-line front door. Each command lives in its own file.
+import { ADOPT_USAGE } from "./adopt-command-usage";
 import { UsageError } from "./arguments";
 import { POLICY_USAGE, policyCommand } from "./policy-command";
 import { VERIFY_USAGE } from "./verify-command-usage";
@@ -9,6 +10,7 @@ const USAGE = `Usage: camunda-byok-kms <command> [options]
 Commands:
   policy   print the KMS key policy a Camunda 8 SaaS cluster needs (Bring Your Own Key)
   verify   check a live key, read-only: state, policy, rotation, use, CloudTrail, alerts
+  adopt    plan taking a key made by hand under this package, read-only, never replacing it
 
 Run "camunda-byok-kms <command> --help" for a command's options.`;
 
@@ -21,6 +23,10 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
   verify: {
     usage: VERIFY_USAGE,
     run: (...args) => (require("./verify-command") as typeof import("./verify-command")).verifyCommand(...args),
+  },
+  adopt: {
+    usage: ADOPT_USAGE,
+    run: (...args) => (require("./adopt-command") as typeof import("./adopt-command")).adoptCommand(...args),
   },
 };
 
