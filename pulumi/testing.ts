@@ -29,6 +29,35 @@ export interface AwsMocksOptions {
    * @default []
    */
   readonly roleArns?: readonly string[];
+  /**
+   * Keys that exist before the program runs (made by hand), for `adoptKeyId` and
+   * `adoptReplicaKeyId`: `aws.kms.getKey` answers for them as DescribeKey would, and a key or
+   * replica imported with their id gets their ARN. `getKey` on any other key fails as AWS does.
+   * @default []
+   */
+  readonly existingKeys?: readonly ExistingKey[];
+}
+
+/** A key made outside the program, as DescribeKey describes it; unset fields are a symmetric key's. */
+export interface ExistingKey {
+  /** The key id (`mrk-...` for a multi-region key, which is then the primary unless `primaryRegion` says otherwise). */
+  readonly keyId: string;
+  /** @default the default provider's region */
+  readonly region?: string;
+  /** @default "SYMMETRIC_DEFAULT" */
+  readonly keySpec?: string;
+  /** @default "ENCRYPT_DECRYPT" */
+  readonly keyUsage?: string;
+  /** @default "Enabled" */
+  readonly keyState?: string;
+  /** @default "AWS_KMS" */
+  readonly origin?: string;
+  /** @default "CUSTOMER" */
+  readonly keyManager?: string;
+  /** A multi-region replica's primary region (the key is then a replica). */
+  readonly primaryRegion?: string;
+  /** A multi-region primary's replica regions. @default [] */
+  readonly replicaRegions?: readonly string[];
 }
 
 const AWS_PROVIDER_TYPE = "pulumi:providers:aws";
@@ -48,6 +77,8 @@ export function awsMocks(options: AwsMocksOptions = {}): pulumi.runtime.Mocks {
   const accountId = options.accountId ?? "111122223333";
   const defaultRegion = options.region ?? "eu-central-1";
   const callerArn = options.callerArn ?? `arn:aws:iam::${accountId}:role/deployer`;
+  const existing = (options.existingKeys ?? []).map((key) => ({ ...key, region: key.region ?? defaultRegion }));
+  const keyArnOf = (keyId: string, region: string) => `arn:aws:kms:${region}:${accountId}:key/${keyId}`;
   const providerRegions = new Map<string, string>();
   const regionOf = (provider: string | undefined) => providerRegions.get(providerId(provider) ?? "") ?? defaultRegion;
   return {
@@ -62,10 +93,17 @@ export function awsMocks(options: AwsMocksOptions = {}): pulumi.runtime.Mocks {
       switch (args.type) {
         case "aws:kms/key:Key":
         case "aws:kms/replicaKey:ReplicaKey": {
+          if (args.id) {
+            // Imported (adoptKeyId): the existing key's id; in another region, as `<id>@<region>`.
+            const [keyId, at] = args.id.split("@");
+            state.keyId = keyId;
+            state.arn = keyArnOf(keyId, at ?? region);
+            return { id: keyId, state };
+          }
           // Multi-region keys (and their replicas) have ids starting with "mrk-".
           const multiRegion = args.type === "aws:kms/replicaKey:ReplicaKey" || args.inputs.multiRegion === true;
           state.keyId = `${multiRegion ? "mrk-" : ""}${args.name}`;
-          state.arn = `arn:aws:kms:${region}:${accountId}:key/${state.keyId}`;
+          state.arn = keyArnOf(String(state.keyId), region);
           break;
         }
         case "aws:sns/topic:Topic":
@@ -93,10 +131,49 @@ export function awsMocks(options: AwsMocksOptions = {}): pulumi.runtime.Mocks {
           return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
         case "aws:index/getPartition:getPartition":
           return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+        case "aws:kms/getKey:getKey":
+          return describedKey(existing, String(args.inputs.keyId), (args.inputs.region as string | undefined) ?? region, keyArnOf);
         default:
           throw new Error(`camunda-byok-kms/pulumi/testing: no mock answer for ${args.token}; wrap awsMocks() to add one`);
       }
     },
+  };
+}
+
+/** What `aws.kms.getKey` answers for an existing key, or AWS's NotFoundException. */
+function describedKey(
+  keys: readonly (ExistingKey & { region: string })[],
+  idOrArn: string,
+  region: string,
+  keyArnOf: (keyId: string, region: string) => string,
+): Record<string, unknown> {
+  const keyId = idOrArn.slice(idOrArn.lastIndexOf("/") + 1);
+  const key = keys.find((k) => k.keyId === keyId && k.region === region);
+  if (!key) throw new Error(`NotFoundException: Key '${keyArnOf(keyId, region)}' does not exist`);
+  const arn = keyArnOf(keyId, region);
+  const multiRegion = keyId.startsWith("mrk-");
+  const primaryRegion = key.primaryRegion ?? region;
+  return {
+    id: keyId,
+    keyId,
+    arn,
+    keySpec: key.keySpec ?? "SYMMETRIC_DEFAULT",
+    customerMasterKeySpec: key.keySpec ?? "SYMMETRIC_DEFAULT",
+    keyUsage: key.keyUsage ?? "ENCRYPT_DECRYPT",
+    keyState: key.keyState ?? "Enabled",
+    enabled: (key.keyState ?? "Enabled") === "Enabled",
+    origin: key.origin ?? "AWS_KMS",
+    keyManager: key.keyManager ?? "CUSTOMER",
+    multiRegion,
+    multiRegionConfigurations: multiRegion
+      ? [
+          {
+            multiRegionKeyType: key.primaryRegion ? "REPLICA" : "PRIMARY",
+            primaryKeys: [{ arn: keyArnOf(keyId, primaryRegion), region: primaryRegion }],
+            replicaKeys: (key.replicaRegions ?? []).map((replica) => ({ arn: keyArnOf(keyId, replica), region: replica })),
+          },
+        ]
+      : [],
   };
 }
 

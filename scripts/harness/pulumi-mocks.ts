@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { awsMocks, outputValue } from "../../pulumi/testing";
+import { awsMocks, type ExistingKey, outputValue } from "../../pulumi/testing";
 
 /** Invokes answered by the mocks, by token, for the current mock session. */
 export const invokeCounts = new Map<string, number>();
@@ -10,6 +10,8 @@ export interface RegisteredResource {
   inputs: Record<string, any>;
   id: string;
   state: Record<string, any>;
+  /** The id it was imported with (the `import` resource option), if any. */
+  importId?: string;
 }
 
 export interface MockOptions {
@@ -23,6 +25,8 @@ export interface MockOptions {
   /** Who deploys, and the account's roles a session resolves to (see awsMocks). */
   callerArn?: string;
   roleArns?: readonly string[];
+  /** Keys made by hand, for adoption (see awsMocks). */
+  existingKeys?: readonly ExistingKey[];
 }
 
 /**
@@ -35,6 +39,7 @@ export function installPulumiMocks(options: MockOptions = {}): RegisteredResourc
     accountId: options.accountId ?? "111122223333",
     ...(options.callerArn ? { callerArn: options.callerArn } : {}),
     ...(options.roleArns ? { roleArns: options.roleArns } : {}),
+    ...(options.existingKeys ? { existingKeys: options.existingKeys } : {}),
   });
   const registered: RegisteredResource[] = [];
   invokeCounts.clear();
@@ -43,7 +48,14 @@ export function installPulumiMocks(options: MockOptions = {}): RegisteredResourc
     {
       async newResource(args) {
         const { id, state } = await aws.newResource(args);
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs, id: id as string, state });
+        registered.push({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs,
+          id: id as string,
+          state,
+          ...(args.id ? { importId: args.id } : {}),
+        });
         return { id, state };
       },
       call(args) {
