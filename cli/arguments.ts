@@ -2,7 +2,7 @@
 // (parseArgs' own suggest quoting that does not fit these flags) and usage errors as exit 2.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
-/** A usage error: wrong flags or arguments. The CLI prints it with the usage text and exits 2. */
+/** A usage error: wrong flags or arguments. The CLI prints it, says where the help is, and exits 2. */
 export class UsageError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -29,6 +29,14 @@ export function parseCommand(argv: string[], options: Options): ParsedCommand {
     throw new UsageError((error as Error).message);
   }
   if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+  // `--role-arn ""` (an unset shell variable, say) is a value given empty, not a flag left out.
+  const empty = Object.entries(parsed.values)
+    .filter(([, given]) => (given as (string | boolean)[]).some((value) => value === ""))
+    .map(([name]) => `--${name}`);
+  if (empty.length > 0)
+    throw new UsageError(
+      `${empty.join(" and ")} ${empty.length === 1 ? "is" : "are"} empty: give ${empty.length === 1 ? "it" : "each"} a value`,
+    );
   const values: ParsedCommand["values"] = {};
   for (const [name, given] of Object.entries(parsed.values)) {
     const list = given as (string | boolean)[];
@@ -45,6 +53,6 @@ export function parseCommand(argv: string[], options: Options): ParsedCommand {
 
 /** Fails with a usage error naming every required flag that is missing. */
 export function requireFlags(values: ParsedCommand["values"], flags: readonly string[]): void {
-  const missing = flags.filter((flag) => values[flag] === undefined || values[flag] === "");
+  const missing = flags.filter((flag) => values[flag] === undefined);
   if (missing.length > 0) throw new UsageError(`missing ${missing.map((flag) => `--${flag}`).join(" and ")}`);
 }

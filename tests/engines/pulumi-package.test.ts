@@ -99,6 +99,9 @@ const EXPECTED_TYPES: Record<string, string> = {
   backupAlertTopicArn: "string",
   monitoredEventNames: "array",
   monitorAccessDenied: "boolean",
+  adoptKeyId: "string",
+  adoptReplicaKeyId: "string",
+  adoptAliases: "boolean",
   tags: "object",
 };
 
@@ -149,7 +152,15 @@ describe("the Pulumi component package for other languages (schema inferred by @
       .filter(([, p]) => p.plain)
       .map(([name]) => name)
       .sort();
-    expect(plain).to.deep.equal(["alertEmails", "backupRegion", "monitorAccessDenied", "preventDestroy"]);
+    expect(plain).to.deep.equal([
+      "adoptAliases",
+      "adoptKeyId",
+      "adoptReplicaKeyId",
+      "alertEmails",
+      "backupRegion",
+      "monitorAccessDenied",
+      "preventDestroy",
+    ]);
   });
 
   it("has every output, documented", async () => {

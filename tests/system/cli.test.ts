@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildKeyPolicy } from "../../shared";
 import { ADMIN_ROLE_ARN, CAMUNDA_ROLE_ARN, KEY_ACCOUNT_ID } from "../support/fixtures";
@@ -148,7 +148,23 @@ describe("CLI (the built binary, as a process)", () => {
       expect(result.status, args.join(" ")).to.equal(2);
       expect(result.stdout, args.join(" ")).to.equal("");
       expect(result.stderr.startsWith(message), `${args.join(" ")}: ${result.stderr}`).to.equal(true);
-      expect(result.stderr).to.include("Usage: camunda-byok-kms");
+      // The problem and where the help is, not the whole help.
+      expect(result.stderr).to.not.include("Usage: camunda-byok-kms");
+      expect(result.stderr.trimEnd().split("\n").at(-1)).to.match(/^see camunda-byok-kms( policy)? --help$/);
     }
+  });
+
+  it("reports a flag given empty as empty, not as missing", () => {
+    const result = cli("policy", "--role-arn", "", "--account-id", KEY_ACCOUNT_ID);
+    expect(result.status).to.equal(2);
+    expect(result.stderr).to.equal("camunda-byok-kms policy: --role-arn is empty: give it a value\nsee camunda-byok-kms policy --help\n");
+    const verify = cli("verify", "--key-arn", "", "--role-arn", "");
+    expect(verify.stderr.split("\n")[0]).to.equal("camunda-byok-kms verify: --key-arn and --role-arn are empty: give each a value");
+  });
+
+  it("prints its version with --version, as package.json says it", () => {
+    const result = cli("--version");
+    expect(result.status).to.equal(0);
+    expect(result.stdout).to.equal(`${JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version}\n`);
   });
 });
