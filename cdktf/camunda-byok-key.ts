@@ -81,6 +81,24 @@ export class CamundaByokKey extends Construct {
   readonly alarmArn: string;
   /** The ARN of the alert topic in the cluster's region (new, or `alertTopicArn`). */
   readonly alertTopicArn: string;
+  /** The alias's ARN, for IAM policies that name the key by alias. */
+  readonly aliasArn: string;
+  /** The ARN of the EventBridge rule for denied calls on the key; undefined with `monitorAccessDenied` false. */
+  readonly accessDeniedRuleArn?: string;
+  /** The replica's id (a replica has its primary's `mrk-` id); undefined without `backupRegion`. */
+  readonly replicaKeyId?: string;
+  /** The replica's alias in the backup region (the key's alias name); undefined without `backupRegion`. */
+  readonly replicaAliasName?: string;
+  /** The ARN of the replica's alias; undefined without `backupRegion`. */
+  readonly replicaAliasArn?: string;
+  /** The ARN of the alert topic in the backup region (new, or `backupAlertTopicArn`); undefined without `backupRegion`. */
+  readonly replicaAlertTopicArn?: string;
+  /** The ARN of the EventBridge rule that watches the replica's calls, in the backup region; undefined without `backupRegion`. */
+  readonly replicaEventRuleArn?: string;
+  /** The ARN of the CloudWatch alarm on the replica's rule; undefined without `backupRegion`. */
+  readonly replicaAlarmArn?: string;
+  /** The ARN of the rule for denied calls on the replica; undefined without `backupRegion`, or with `monitorAccessDenied` false. */
+  readonly replicaAccessDeniedRuleArn?: string;
   /** Every resource created, by logical id (`key`, `replica-key`, `alias`, ...), for escape hatches. */
   readonly resources: ReadonlyMap<string, TerraformResource>;
 
@@ -180,6 +198,15 @@ export class CamundaByokKey extends Construct {
     this.eventRuleArn = outputs.eventRuleArn as string;
     this.alarmArn = outputs.alarmArn as string;
     this.alertTopicArn = outputs.alertTopicArn as string;
+    this.aliasArn = outputs.aliasArn as string;
+    this.accessDeniedRuleArn = outputs.accessDeniedRuleArn;
+    this.replicaKeyId = outputs.replicaKeyId;
+    this.replicaAliasName = outputs.replicaAliasName;
+    this.replicaAliasArn = outputs.replicaAliasArn;
+    this.replicaAlertTopicArn = outputs.replicaAlertTopicArn;
+    this.replicaEventRuleArn = outputs.replicaEventRuleArn;
+    this.replicaAlarmArn = outputs.replicaAlarmArn;
+    this.replicaAccessDeniedRuleArn = outputs.replicaAccessDeniedRuleArn;
   }
 
   private reference(name: string, children: ReadonlyMap<string, TerraformResource>, lookups: ProviderLookups): unknown {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ByokInputs, ByokSpec, ResourceSpec } from "../shared";
+import type { ByokInputs, ByokOutputsSpec, ByokSpec, ResourceSpec } from "../shared";
 import {
   ACCOUNT_ID,
   claimAwsNames,
@@ -34,6 +34,27 @@ export interface CamundaByokKeyArgs
 
 export const CAMUNDA_BYOK_KEY_TYPE = "camunda-byok-kms:index:CamundaByokKey";
 
+/** Every output, in the core's order (ByokOutputsSpec): each is a field of the component, declared and documented below. */
+const OUTPUT_NAMES = [
+  "keyArn",
+  "replicaKeyArn",
+  "keyId",
+  "aliasName",
+  "keyPolicyJson",
+  "eventRuleArn",
+  "alarmArn",
+  "alertTopicArn",
+  "aliasArn",
+  "accessDeniedRuleArn",
+  "replicaKeyId",
+  "replicaAliasName",
+  "replicaAliasArn",
+  "replicaAlertTopicArn",
+  "replicaEventRuleArn",
+  "replicaAlarmArn",
+  "replicaAccessDeniedRuleArn",
+] as const satisfies readonly (keyof ByokOutputsSpec)[];
+
 /** Why an adoption takes two updates under Pulumi: its import must match the live key exactly. */
 export const ADOPTION_NOTE =
   "adoptKeyId: this update imports the key as it is (Pulumi's import takes no change, so the key's policy, rotation, description and tags are left alone). Once it has succeeded, remove adoptKeyId (and adoptReplicaKeyId, adoptAliases): the next update applies the package's settings to the key in place, which `camunda-byok-kms adopt` lists.";
@@ -60,6 +81,24 @@ export class CamundaByokKey extends pulumi.ComponentResource {
   readonly alarmArn: pulumi.Output<string>;
   /** The ARN of the alert topic in the cluster's region (new, or `alertTopicArn`). */
   readonly alertTopicArn: pulumi.Output<string>;
+  /** The alias's ARN, for IAM policies that name the key by alias. */
+  readonly aliasArn: pulumi.Output<string>;
+  /** The ARN of the EventBridge rule for denied calls on the key; undefined with `monitorAccessDenied` false. */
+  readonly accessDeniedRuleArn: pulumi.Output<string | undefined>;
+  /** The replica's id (a replica has its primary's `mrk-` id); undefined without `backupRegion`. */
+  readonly replicaKeyId: pulumi.Output<string | undefined>;
+  /** The replica's alias in the backup region (the key's alias name); undefined without `backupRegion`. */
+  readonly replicaAliasName: pulumi.Output<string | undefined>;
+  /** The ARN of the replica's alias; undefined without `backupRegion`. */
+  readonly replicaAliasArn: pulumi.Output<string | undefined>;
+  /** The ARN of the alert topic in the backup region (new, or `backupAlertTopicArn`); undefined without `backupRegion`. */
+  readonly replicaAlertTopicArn: pulumi.Output<string | undefined>;
+  /** The ARN of the EventBridge rule that watches the replica's calls, in the backup region; undefined without `backupRegion`. */
+  readonly replicaEventRuleArn: pulumi.Output<string | undefined>;
+  /** The ARN of the CloudWatch alarm on the replica's rule; undefined without `backupRegion`. */
+  readonly replicaAlarmArn: pulumi.Output<string | undefined>;
+  /** The ARN of the rule for denied calls on the replica; undefined without `backupRegion`, or with `monitorAccessDenied` false. */
+  readonly replicaAccessDeniedRuleArn: pulumi.Output<string | undefined>;
 
   /**
    * @param name The unique name of this component; its children are named `<name>-<role>`
@@ -134,15 +173,15 @@ export class CamundaByokKey extends pulumi.ComponentResource {
     this.eventRuleArn = output<string>("eventRuleArn");
     this.alarmArn = output<string>("alarmArn");
     this.alertTopicArn = output<string>("alertTopicArn");
-    this.registerOutputs({
-      keyArn: this.keyArn,
-      replicaKeyArn: this.replicaKeyArn,
-      keyId: this.keyId,
-      aliasName: this.aliasName,
-      keyPolicyJson: this.keyPolicyJson,
-      eventRuleArn: this.eventRuleArn,
-      alarmArn: this.alarmArn,
-      alertTopicArn: this.alertTopicArn,
-    });
+    this.aliasArn = output<string>("aliasArn");
+    this.accessDeniedRuleArn = output<string | undefined>("accessDeniedRuleArn");
+    this.replicaKeyId = output<string | undefined>("replicaKeyId");
+    this.replicaAliasName = output<string | undefined>("replicaAliasName");
+    this.replicaAliasArn = output<string | undefined>("replicaAliasArn");
+    this.replicaAlertTopicArn = output<string | undefined>("replicaAlertTopicArn");
+    this.replicaEventRuleArn = output<string | undefined>("replicaEventRuleArn");
+    this.replicaAlarmArn = output<string | undefined>("replicaAlarmArn");
+    this.replicaAccessDeniedRuleArn = output<string | undefined>("replicaAccessDeniedRuleArn");
+    this.registerOutputs(Object.fromEntries(OUTPUT_NAMES.map((name) => [name, this[name]])));
   }
 }

@@ -106,6 +106,9 @@ export function awsMocks(options: AwsMocksOptions = {}): pulumi.runtime.Mocks {
           state.arn = keyArnOf(String(state.keyId), region);
           break;
         }
+        case "aws:kms/alias:Alias":
+          state.arn = `arn:aws:kms:${region}:${accountId}:${args.inputs.name}`;
+          break;
         case "aws:sns/topic:Topic":
           state.arn = `arn:aws:sns:${region}:${accountId}:${args.inputs.name}`;
           break;

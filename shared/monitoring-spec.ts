@@ -4,7 +4,7 @@
 // publish to. Built from a MonitoringInput alone (see site.ts).
 import { buildAlarmSettings, buildDeliveryAlarmSettings, buildMonitoringChangedAlarmSettings } from "./alarms";
 import { alertTopicArn, alertTopicPolicyResources, alertTopicResources } from "./alert-topic-spec";
-import { type Choices, isTrue, present } from "./conditions";
+import { type Choices, compact, isTrue, present } from "./conditions";
 import {
   buildAccessDeniedEventPattern,
   buildEventPattern,
@@ -169,6 +169,11 @@ export function monitoringResources(
   resources.push(...alertTopicPolicyResources(site, place, topicArn, choices, ruleArns, alarmArns));
   return {
     resources,
-    outputs: { eventRuleArn: ref(ids.keyEventsRule, "arn"), alarmArn: ref(ids.alarm, "arn"), alertTopicArn: topicArn },
+    outputs: compact({
+      eventRuleArn: ref(ids.keyEventsRule, "arn"),
+      alarmArn: ref(ids.alarm, "arn"),
+      alertTopicArn: topicArn,
+      accessDeniedRuleArn: choices.when(accessDenied, () => ref(deniedRule.logicalId, "arn")),
+    }),
   };
 }

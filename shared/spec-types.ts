@@ -138,6 +138,24 @@ export interface ByokOutputsSpec {
   alarmArn: TemplateString;
   /** The ARN of the alert topic in the cluster's region (new, or `alertTopicArn`). */
   alertTopicArn: TemplateString;
+  /** The alias's ARN, for IAM policies that name the key by alias. */
+  aliasArn: Ref;
+  /** The ARN of the EventBridge rule for denied calls on the key; none with `monitorAccessDenied` false. */
+  accessDeniedRuleArn?: TemplateString;
+  /** The replica's id (a replica has its primary's `mrk-` id); none without `backupRegion`. */
+  replicaKeyId?: TemplateString;
+  /** The replica's alias in the backup region (the key's alias name); none without `backupRegion`. */
+  replicaAliasName?: TemplateString;
+  /** The ARN of the replica's alias; none without `backupRegion`. */
+  replicaAliasArn?: TemplateString;
+  /** The ARN of the alert topic in the backup region (new, or `backupAlertTopicArn`); none without `backupRegion`. */
+  replicaAlertTopicArn?: TemplateString;
+  /** The ARN of the EventBridge rule that watches the replica's calls, in the backup region; none without `backupRegion`. */
+  replicaEventRuleArn?: TemplateString;
+  /** The ARN of the CloudWatch alarm on the replica's rule; none without `backupRegion`. */
+  replicaAlarmArn?: TemplateString;
+  /** The ARN of the rule for denied calls on the replica; none without `backupRegion`, or with `monitorAccessDenied` false. */
+  replicaAccessDeniedRuleArn?: TemplateString;
 }
 
 /** One site's monitoring (the key's, or the replica's in the backup region), as built from its input. */
@@ -161,6 +179,8 @@ export interface MonitoringOutputs {
   alarmArn: TemplateString;
   /** The ARN of the alert topic: a new one, or the one given. */
   alertTopicArn: TemplateString;
+  /** The ARN of the rule for denied calls on the key; none with `monitor_access_denied` false. */
+  accessDeniedRuleArn?: TemplateString;
 }
 
 export interface ByokSpec {

@@ -84,7 +84,9 @@ export function buildByokSpec(byokInput: ByokInput, options: SpecOptions = {}): 
     };
     sites.push(siteOf("replica", replica, dualRegion === true ? undefined : dualRegion));
   }
-  const [primary] = sites;
+  const [primary, replicaSite] = sites;
+  /** A replica site's output, where the replica exists. */
+  const ofReplica = (value: TemplateString | undefined) => (value === undefined ? undefined : choices.when(DUAL_REGION, () => value));
 
   return {
     resources: [...keyResources(input, policy, tags, choices), ...sites.flatMap((site) => site.resources)],
@@ -98,6 +100,15 @@ export function buildByokSpec(byokInput: ByokInput, options: SpecOptions = {}): 
       eventRuleArn: primary.outputs.eventRuleArn,
       alarmArn: primary.outputs.alarmArn,
       alertTopicArn: primary.outputs.alertTopicArn,
+      aliasArn: ref(ids.primary.alias, "arn"),
+      accessDeniedRuleArn: primary.outputs.accessDeniedRuleArn,
+      replicaKeyId: choices.when(DUAL_REGION, () => ref(ids.replica.key, "keyId")),
+      replicaAliasName: choices.when(DUAL_REGION, () => input.aliasName),
+      replicaAliasArn: choices.when(DUAL_REGION, () => ref(ids.replica.alias, "arn")),
+      replicaAlertTopicArn: ofReplica(replicaSite?.outputs.alertTopicArn),
+      replicaEventRuleArn: ofReplica(replicaSite?.outputs.eventRuleArn),
+      replicaAlarmArn: ofReplica(replicaSite?.outputs.alarmArn),
+      replicaAccessDeniedRuleArn: ofReplica(replicaSite?.outputs.accessDeniedRuleArn),
     }),
     warnings: validated.warnings,
     checksOnUnknowns: validated.checksOnUnknowns,

@@ -40,6 +40,51 @@ output "alert_topic_arn" {
   value       = module.monitoring.alert_topic_arn
 }
 
+output "alias_arn" {
+  description = "The alias's ARN, for IAM policies that name the key by alias."
+  value       = aws_kms_alias.this.arn
+}
+
+output "access_denied_rule_arn" {
+  description = "The ARN of the EventBridge rule for denied calls on the key; none with `monitor_access_denied` false."
+  value       = module.monitoring.access_denied_rule_arn
+}
+
+output "replica_key_id" {
+  description = "The replica's id (a replica has its primary's `mrk-` id); none without `backup_region`."
+  value       = var.backup_region != null ? aws_kms_replica_key.replica[0].key_id : null
+}
+
+output "replica_alias_name" {
+  description = "The replica's alias in the backup region (the key's alias name); none without `backup_region`."
+  value       = var.backup_region != null ? local.alias_name : null
+}
+
+output "replica_alias_arn" {
+  description = "The ARN of the replica's alias; none without `backup_region`."
+  value       = var.backup_region != null ? aws_kms_alias.replica[0].arn : null
+}
+
+output "replica_alert_topic_arn" {
+  description = "The ARN of the alert topic in the backup region (new, or `backup_alert_topic_arn`); none without `backup_region`."
+  value       = var.backup_region != null ? module.replica_monitoring[0].alert_topic_arn : null
+}
+
+output "replica_event_rule_arn" {
+  description = "The ARN of the EventBridge rule that watches the replica's calls, in the backup region; none without `backup_region`."
+  value       = var.backup_region != null ? module.replica_monitoring[0].event_rule_arn : null
+}
+
+output "replica_alarm_arn" {
+  description = "The ARN of the CloudWatch alarm on the replica's rule; none without `backup_region`."
+  value       = var.backup_region != null ? module.replica_monitoring[0].alarm_arn : null
+}
+
+output "replica_access_denied_rule_arn" {
+  description = "The ARN of the rule for denied calls on the replica; none without `backup_region`, or with `monitor_access_denied` false."
+  value       = var.backup_region != null ? module.replica_monitoring[0].access_denied_rule_arn : null
+}
+
 output "warnings" {
   description = "What camunda-byok-kms warns about in these inputs, as Pulumi and CDKTF print it (a backup region outside Camunda's pairs, alerts that reach nobody): a check block would fail the terraform test of every configuration that calls the module, so the module says it here."
   value = compact([

@@ -37,6 +37,22 @@ run "dual_region" {
     condition     = aws_kms_alias.replica[0].name == aws_kms_alias.this.name
     error_message = "the replica's alias differs"
   }
+  # The outputs people wire up, each the attribute of the resource it names.
+  assert {
+    condition = alltrue([
+      output.replica_key_id == aws_kms_replica_key.replica[0].key_id,
+      output.replica_alias_name == aws_kms_alias.replica[0].name,
+      output.replica_alias_arn == aws_kms_alias.replica[0].arn,
+      output.alias_arn == aws_kms_alias.this.arn,
+      output.replica_alert_topic_arn == module.replica_monitoring[0].alert_topic_arn,
+      output.replica_event_rule_arn == module.replica_monitoring[0].event_rule_arn,
+      output.replica_alarm_arn == module.replica_monitoring[0].alarm_arn,
+      output.access_denied_rule_arn == module.monitoring.access_denied_rule_arn,
+      output.replica_access_denied_rule_arn == module.replica_monitoring[0].access_denied_rule_arn,
+      output.replica_access_denied_rule_arn != null,
+    ])
+    error_message = "an output is not the attribute of its resource"
+  }
 }
 
 mock_provider "aws" {

@@ -14,3 +14,8 @@ output "alert_topic_arn" {
   description = "The ARN of the alert topic: a new one, or the one given."
   value       = local.alert_topic_arn
 }
+
+output "access_denied_rule_arn" {
+  description = "The ARN of the rule for denied calls on the key; none with `monitor_access_denied` false."
+  value       = var.monitor_access_denied ? aws_cloudwatch_event_rule.access_denied[0].arn : null
+}

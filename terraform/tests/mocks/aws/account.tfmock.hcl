@@ -25,3 +25,6 @@ mock_resource "aws_cloudwatch_event_rule" {
 mock_resource "aws_cloudwatch_metric_alarm" {
   defaults = { arn = "arn:aws:cloudwatch:eu-central-1:111122223333:alarm:camunda-byok-key-deletion" }
 }
+mock_resource "aws_kms_alias" {
+  defaults = { arn = "arn:aws:kms:eu-central-1:111122223333:alias/camunda-byok-payments-prod" }
+}
