@@ -61,6 +61,10 @@ function terraformCondition(
       return Op.eq(value, render(check.other));
     case "differsFrom":
       return Op.neq(value, render(check.other));
+    case "lastPartDiffers": {
+      const last = (text: unknown) => Fn.element(Fn.split("/", text as string), Op.sub(Fn.lengthOf(Fn.split("/", text as string)), 1));
+      return Op.neq(last(value), last(render(check.other)));
+    }
     case "arnInRegion":
       // A malformed ARN fails its own "matches" check; element() only has to read a good one.
       return Op.eq(Fn.element(Fn.split(":", value), 3), render(check.region));

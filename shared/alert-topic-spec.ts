@@ -2,7 +2,7 @@
 // The topic is never encrypted with the monitored key: a disabled key must not silence the alarm
 // about itself.
 import { buildAlertTopicPolicy } from "./alert-topic-policy";
-import { type Choices, isSet, not } from "./conditions";
+import { type Choices, compact, isSet, not } from "./conditions";
 import { monitoringNames } from "./names";
 import type { MonitoringInput, ResourcePlace, SitePlace } from "./site";
 import type { ResourceSpec } from "./spec-types";
@@ -35,7 +35,11 @@ export function alertTopicResources(
       kind: "snsTopic",
       logicalId: site.ids.alertTopic,
       ...place,
-      settings: { name: monitoringNames(input.clusterName).alertTopic, tags: input.tags },
+      settings: compact({
+        name: monitoringNames(input.clusterName).alertTopic,
+        kmsMasterKeyId: choices.when(isSet("alertTopicKmsKeyArn"), () => input.alertTopicKmsKeyArn as TemplateString),
+        tags: input.tags,
+      }),
     },
     choices,
   );

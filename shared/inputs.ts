@@ -118,6 +118,23 @@ export interface ByokInputs<S = string, N = number, B = boolean, L = string[], M
    */
   backupAlertTopicArn?: S;
   /**
+   * A customer managed KMS key (its ARN, key or alias, in `clusterRegion`) that encrypts the
+   * package's new alert topic (SNS server-side encryption), for the compliance scanners that flag
+   * unencrypted topics. Its key policy must let `events.amazonaws.com` and
+   * `cloudwatch.amazonaws.com` use it (`kms:GenerateDataKey*`, `kms:Decrypt`), or the alerts are
+   * not delivered. Never the monitored key (nor `adoptKeyId`): an alert about the key would need
+   * the key. Only with a new topic: an existing topic's encryption is its own. Default: none
+   * (SNS's default, no server-side encryption).
+   * @default - none
+   */
+  alertTopicKmsKeyArn?: S;
+  /**
+   * With `alertTopicKmsKeyArn` and `backupRegion`: the KMS key in `backupRegion` for the replica's
+   * alert topic (a topic uses a key of its own region). Default: none.
+   * @default - none
+   */
+  backupAlertTopicKmsKeyArn?: S;
+  /**
    * CloudTrail event names on the key that raise the alarm. Grant calls by anyone but Camunda and
    * AWS services, and changes to the package's own monitoring, alert whatever this list says.
    * Default: `["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation",
@@ -192,6 +209,8 @@ const INPUT_NAME_SET: { readonly [K in keyof ByokInput]-?: true } = {
   alertEmails: true,
   alertTopicArn: true,
   backupAlertTopicArn: true,
+  alertTopicKmsKeyArn: true,
+  backupAlertTopicKmsKeyArn: true,
   monitoredEventNames: true,
   monitorAccessDenied: true,
   adoptKeyId: true,

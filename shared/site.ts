@@ -28,6 +28,8 @@ export interface MonitoringInput {
   alertEmails: readonly TemplateString[] | TemplateString;
   /** An existing SNS topic in the key's region for the alerts, instead of a new one. */
   alertTopicArn?: TemplateString;
+  /** A KMS key in the key's region (never the key watched) that encrypts the new alert topic. */
+  alertTopicKmsKeyArn?: TemplateString;
   /** Tags for every resource. */
   tags: Tags;
 }

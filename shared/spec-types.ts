@@ -44,6 +44,8 @@ export interface KmsAliasSettings {
 
 export interface SnsTopicSettings {
   name: TemplateString;
+  /** SNS server-side encryption: the KMS key (never the key watched), where one is given. */
+  kmsMasterKeyId?: TemplateString;
   tags: Tags;
 }
 

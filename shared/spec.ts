@@ -70,6 +70,7 @@ export function buildByokSpec(byokInput: ByokInput, options: SpecOptions = {}): 
       keyId: ref(ids.primary.key, "keyId"),
       region: input.clusterRegion,
       ...(input.alertTopicArn !== undefined ? { alertTopicArn: input.alertTopicArn } : {}),
+      ...(input.alertTopicKmsKeyArn !== undefined ? { alertTopicKmsKeyArn: input.alertTopicKmsKeyArn } : {}),
     }),
   ];
   const dualRegion = choices.decide(DUAL_REGION);
@@ -81,6 +82,7 @@ export function buildByokSpec(byokInput: ByokInput, options: SpecOptions = {}): 
       keyId: ref(ids.replica.key, "keyId"),
       region: input.backupRegion as TemplateString,
       ...(input.backupAlertTopicArn !== undefined ? { alertTopicArn: input.backupAlertTopicArn } : {}),
+      ...(input.backupAlertTopicKmsKeyArn !== undefined ? { alertTopicKmsKeyArn: input.backupAlertTopicKmsKeyArn } : {}),
     };
     sites.push(siteOf("replica", replica, dualRegion === true ? undefined : dualRegion));
   }

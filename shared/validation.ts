@@ -9,6 +9,7 @@ import { checkMonitoredEvents } from "./checks/monitored-events";
 import { checkAdministrators, checkRoleArn } from "./checks/principals";
 import { checkRegions } from "./checks/regions";
 import { checkTags } from "./checks/tags";
+import { checkTopicEncryption } from "./checks/topic-encryption";
 import { ByokValidationError, type ByokProblem } from "./errors";
 import { type ByokInput, type DOCUMENT_LISTS, INPUT_NAMES, inputKnowledge } from "./inputs";
 import { knownChoices, type KeyPolicyInput, type PolicyDocument } from "./key-policy";
@@ -91,6 +92,7 @@ export function validateByokInput(
   checkAdministrators(check, input, keyPartition, options.keyAccountId, options.deployerArn);
   checkKeySettings(check, input);
   checkAlerts(check, input, keyPartition);
+  checkTopicEncryption(check, input, keyPartition);
   checkMonitoredEvents(check, input.monitoredEventNames);
   checkTags(check, input.tags);
   checkAdoption(check, input, { key: options.adoptedKey, replica: options.adoptedReplica });

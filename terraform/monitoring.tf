@@ -22,6 +22,7 @@ module "monitoring" {
   monitor_access_denied    = var.monitor_access_denied
   alert_emails             = var.alert_emails
   alert_topic_arn          = var.alert_topic_arn
+  alert_topic_kms_key_arn  = var.alert_topic_kms_key_arn
   tags                     = local.tags
 }
 
@@ -44,5 +45,6 @@ module "replica_monitoring" {
   monitor_access_denied    = var.monitor_access_denied
   alert_emails             = var.alert_emails
   alert_topic_arn          = var.backup_alert_topic_arn
+  alert_topic_kms_key_arn  = var.backup_alert_topic_kms_key_arn
   tags                     = local.tags
 }

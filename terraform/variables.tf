@@ -257,6 +257,88 @@ variable "backup_alert_topic_arn" {
   }
 }
 
+variable "alert_topic_kms_key_arn" {
+  description = "A customer managed KMS key (its ARN, key or alias, in `cluster_region`) that encrypts the package's new alert topic (SNS server-side encryption), for the compliance scanners that flag unencrypted topics. Its key policy must let `events.amazonaws.com` and `cloudwatch.amazonaws.com` use it (`kms:GenerateDataKey*`, `kms:Decrypt`), or the alerts are not delivered. Never the monitored key (nor `adopt_key_id`): an alert about the key would need the key. Only with a new topic: an existing topic's encryption is its own. Default: none (SNS's default, no server-side encryption)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.alert_topic_kms_key_arn != null && var.adopt_key_id != null ? element(split("/", var.alert_topic_kms_key_arn), length(split("/", var.alert_topic_kms_key_arn)) - 1) != element(split("/", var.adopt_key_id), length(split("/", var.adopt_key_id)) - 1) : true
+    error_message = "camunda-byok-kms: alert_topic_kms_key_arn must not be the key the alerts watch: an alert about the key would need the key to be delivered (got ${jsonencode(var.alert_topic_kms_key_arn)})."
+  }
+
+  validation {
+    condition     = var.alert_topic_kms_key_arn != null ? element(split("/", var.alert_topic_kms_key_arn), length(split("/", var.alert_topic_kms_key_arn)) - 1) != element(split("/", var.alias_name != null ? var.alias_name : "alias/camunda-byok-${var.cluster_name}"), length(split("/", var.alias_name != null ? var.alias_name : "alias/camunda-byok-${var.cluster_name}")) - 1) : true
+    error_message = "camunda-byok-kms: alert_topic_kms_key_arn must not be the key the alerts watch: an alert about the key would need the key to be delivered (got ${jsonencode(var.alert_topic_kms_key_arn)})."
+  }
+
+  validation {
+    condition     = var.alert_topic_kms_key_arn != null ? can(regex("^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:(key/[A-Za-z0-9_-]{1,64}|alias/[A-Za-z0-9/_-]{1,250})$", var.alert_topic_kms_key_arn)) : true
+    error_message = "camunda-byok-kms: alert_topic_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>) or alias ARN (got ${jsonencode(var.alert_topic_kms_key_arn)})."
+  }
+
+  validation {
+    condition     = var.alert_topic_kms_key_arn != null ? try(split(":", var.alert_topic_kms_key_arn)[3], "") == var.cluster_region : true
+    error_message = "camunda-byok-kms: alert_topic_kms_key_arn must be a key in cluster_region: an SNS topic is encrypted with a key of its own region (got ${jsonencode(var.alert_topic_kms_key_arn)})."
+  }
+
+  validation {
+    condition     = var.alert_topic_kms_key_arn != null ? try(split(":", var.alert_topic_kms_key_arn)[1], "") == (startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws") : true
+    error_message = "camunda-byok-kms: alert_topic_kms_key_arn must be in the partition of cluster_region (aws, aws-cn or aws-us-gov): a key's policy and alerts cannot reach across partitions (got partition ${try(split(":", var.alert_topic_kms_key_arn)[1], "?")}; ${var.cluster_region} is in partition ${(startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws")})."
+  }
+
+  validation {
+    condition     = var.alert_topic_kms_key_arn == null || var.alert_topic_arn == null
+    error_message = "camunda-byok-kms: alert_topic_kms_key_arn is only used for the package's new topic: an existing alert_topic_arn is encrypted (or not) by its own settings."
+  }
+}
+
+variable "backup_alert_topic_kms_key_arn" {
+  description = "With `alert_topic_kms_key_arn` and `backup_region`: the KMS key in `backup_region` for the replica's alert topic (a topic uses a key of its own region). Default: none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.backup_alert_topic_kms_key_arn != null && var.adopt_key_id != null ? element(split("/", var.backup_alert_topic_kms_key_arn), length(split("/", var.backup_alert_topic_kms_key_arn)) - 1) != element(split("/", var.adopt_key_id), length(split("/", var.adopt_key_id)) - 1) : true
+    error_message = "camunda-byok-kms: backup_alert_topic_kms_key_arn must not be the key the alerts watch: an alert about the key would need the key to be delivered (got ${jsonencode(var.backup_alert_topic_kms_key_arn)})."
+  }
+
+  validation {
+    condition     = var.backup_alert_topic_kms_key_arn != null ? element(split("/", var.backup_alert_topic_kms_key_arn), length(split("/", var.backup_alert_topic_kms_key_arn)) - 1) != element(split("/", var.alias_name != null ? var.alias_name : "alias/camunda-byok-${var.cluster_name}"), length(split("/", var.alias_name != null ? var.alias_name : "alias/camunda-byok-${var.cluster_name}")) - 1) : true
+    error_message = "camunda-byok-kms: backup_alert_topic_kms_key_arn must not be the key the alerts watch: an alert about the key would need the key to be delivered (got ${jsonencode(var.backup_alert_topic_kms_key_arn)})."
+  }
+
+  validation {
+    condition     = var.backup_alert_topic_kms_key_arn != null ? can(regex("^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:(key/[A-Za-z0-9_-]{1,64}|alias/[A-Za-z0-9/_-]{1,250})$", var.backup_alert_topic_kms_key_arn)) : true
+    error_message = "camunda-byok-kms: backup_alert_topic_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>) or alias ARN (got ${jsonencode(var.backup_alert_topic_kms_key_arn)})."
+  }
+
+  validation {
+    condition     = var.backup_alert_topic_kms_key_arn != null && var.backup_region != null ? try(split(":", var.backup_alert_topic_kms_key_arn)[3], "") == var.backup_region : true
+    error_message = "camunda-byok-kms: backup_alert_topic_kms_key_arn must be a key in backup_region: an SNS topic is encrypted with a key of its own region (got ${jsonencode(var.backup_alert_topic_kms_key_arn)})."
+  }
+
+  validation {
+    condition     = var.backup_alert_topic_kms_key_arn != null ? try(split(":", var.backup_alert_topic_kms_key_arn)[1], "") == (startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws") : true
+    error_message = "camunda-byok-kms: backup_alert_topic_kms_key_arn must be in the partition of cluster_region (aws, aws-cn or aws-us-gov): a key's policy and alerts cannot reach across partitions (got partition ${try(split(":", var.backup_alert_topic_kms_key_arn)[1], "?")}; ${var.cluster_region} is in partition ${(startswith(var.cluster_region, "cn-") ? "aws-cn" : startswith(var.cluster_region, "us-gov-") ? "aws-us-gov" : "aws")})."
+  }
+
+  validation {
+    condition     = var.backup_alert_topic_kms_key_arn == null || var.backup_region != null
+    error_message = "camunda-byok-kms: backup_alert_topic_kms_key_arn is only used with backup_region."
+  }
+
+  validation {
+    condition     = var.backup_alert_topic_kms_key_arn == null || var.alert_topic_kms_key_arn != null
+    error_message = "camunda-byok-kms: backup_alert_topic_kms_key_arn is only used with alert_topic_kms_key_arn."
+  }
+
+  validation {
+    condition     = var.alert_topic_kms_key_arn == null || var.backup_region == null || var.backup_alert_topic_kms_key_arn != null
+    error_message = "camunda-byok-kms: backup_alert_topic_kms_key_arn is required with alert_topic_kms_key_arn and backup_region: the replica's topic is encrypted with a key in backup_region."
+  }
+}
+
 variable "monitored_event_names" {
   description = "CloudTrail event names on the key that raise the alarm. Grant calls by anyone but Camunda and AWS services, and changes to the package's own monitoring, alert whatever this list says."
   type        = list(string)

@@ -42,6 +42,10 @@ function rule(check: CheckOnUnknown, v: string, other: (value: unknown) => strin
       return { holds: `${v} == ${other(check.other)}` };
     case "differsFrom":
       return { holds: `${v} != ${other(check.other)}`, got: shown };
+    case "lastPartDiffers": {
+      const last = (text: string) => `element(split("/", ${text}), length(split("/", ${text})) - 1)`;
+      return { holds: `${last(v)} != ${last(other(check.other))}`, got: shown };
+    }
     case "arnInRegion":
       return { holds: `try(split(":", ${v})[3], "") == ${other(check.region)}`, got: shown };
     case "arnInPartitionOf": {

@@ -26,6 +26,8 @@ export type CheckRule =
   /** `value` must equal `other` (another input's value, or what the provider says). */
   | { kind: "equals"; other: unknown }
   | { kind: "differsFrom"; other: unknown }
+  /** `value` and `other` (an ARN, an id or an alias name) end in different names after their last `/`: they name different keys. */
+  | { kind: "lastPartDiffers"; other: unknown }
   /** `value`, an ARN, must name `region` (another input's value) as its region. */
   | { kind: "arnInRegion"; region: unknown }
   /** `value`, an ARN (or, `each`, a list of ARNs), must be in the partition of `region`. */

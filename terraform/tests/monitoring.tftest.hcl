@@ -47,6 +47,27 @@ run "new_topic" {
     condition     = aws_cloudwatch_event_rule.access_denied[0].state == "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
     error_message = "the access-denied rule must see read-only events"
   }
+  assert {
+    condition     = aws_sns_topic.alerts[0].kms_master_key_id == null
+    error_message = "the topic is encrypted though no alert_topic_kms_key_arn is given"
+  }
+}
+
+run "encrypted_topic" {
+  command = plan
+
+  module {
+    source = "./modules/monitoring"
+  }
+
+  variables {
+    alert_topic_kms_key_arn = "arn:aws:kms:eu-central-1:111122223333:key/0b7fd7a4-2f7e-4d3a-9a8c-8c2f0e5b1a3d"
+  }
+
+  assert {
+    condition     = aws_sns_topic.alerts[0].kms_master_key_id == "arn:aws:kms:eu-central-1:111122223333:key/0b7fd7a4-2f7e-4d3a-9a8c-8c2f0e5b1a3d"
+    error_message = "the new topic is not encrypted with alert_topic_kms_key_arn"
+  }
 }
 
 run "existing_topic_without_denied_calls" {

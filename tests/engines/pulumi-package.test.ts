@@ -101,6 +101,8 @@ const EXPECTED_TYPES: Record<string, string> = {
   alertEmails: "array",
   alertTopicArn: "string",
   backupAlertTopicArn: "string",
+  alertTopicKmsKeyArn: "string",
+  backupAlertTopicKmsKeyArn: "string",
   monitoredEventNames: "array",
   monitorAccessDenied: "boolean",
   adoptKeyId: "string",

@@ -283,6 +283,44 @@ describe("validation", () => {
     });
   });
 
+  describe("the alert topics' encryption (alertTopicKmsKeyArn)", () => {
+    const key = "arn:aws:kms:eu-central-1:111122223333:key/0b7fd7a4-2f7e-4d3a-9a8c-8c2f0e5b1a3d";
+    const backupKey = "arn:aws:kms:eu-west-1:111122223333:key/9c1a2b3c-4d5e-4f60-8a7b-1c2d3e4f5a6b";
+
+    it("takes a key in each site's region", () => {
+      expect(() => validateByokInput(validInput({ alertTopicKmsKeyArn: key }))).to.not.throw();
+      expect(() =>
+        validateByokInput(validInput({ alertTopicKmsKeyArn: key, backupRegion: "eu-west-1", backupAlertTopicKmsKeyArn: backupKey })),
+      ).to.not.throw();
+    });
+
+    it("refuses the key the alerts watch: the adopted key, or the package's alias", () => {
+      const adopted = "0b7fd7a4-2f7e-4d3a-9a8c-8c2f0e5b1a3d";
+      expect(messageFor("alertTopicKmsKeyArn", { alertTopicKmsKeyArn: key, adoptKeyId: adopted })).to.match(
+        /^must not be the key the alerts watch/,
+      );
+      const alias = `arn:aws:kms:eu-central-1:111122223333:alias/camunda-byok-${validInput().clusterName}`;
+      expect(messageFor("alertTopicKmsKeyArn", { alertTopicKmsKeyArn: alias })).to.match(/^must not be the key the alerts watch/);
+    });
+
+    it("refuses a key in another region, another shape, with an existing topic, or a replica topic without its own key", () => {
+      expect(messageFor("alertTopicKmsKeyArn", { alertTopicKmsKeyArn: backupKey })).to.include("must be in clusterRegion");
+      expect(messageFor("alertTopicKmsKeyArn", { alertTopicKmsKeyArn: "alias/mine" })).to.match(/^must be a KMS key ARN/);
+      expect(
+        messageFor("alertTopicKmsKeyArn", { alertTopicKmsKeyArn: key, alertTopicArn: "arn:aws:sns:eu-central-1:111122223333:alerts" }),
+      ).to.match(/^is only used for the package's new topic/);
+      expect(messageFor("backupAlertTopicKmsKeyArn", { alertTopicKmsKeyArn: key, backupRegion: "eu-west-1" })).to.match(/^is required/);
+      expect(messageFor("backupAlertTopicKmsKeyArn", { backupAlertTopicKmsKeyArn: backupKey })).to.match(/^is only used with backupRegion/);
+    });
+
+    it("leaves the comparison with the watched key to the engine where either is known later", () => {
+      const token = "${var.topic_key}";
+      const result = validateByokInput(validInput({ alertTopicKmsKeyArn: token }), { isUnknown: (v) => v === token });
+      const deferred = result.checksOnUnknowns.filter((c) => c.input === "alertTopicKmsKeyArn").map((c) => c.kind);
+      expect(deferred).to.include.members(["matches", "arnInRegion", "lastPartDiffers"]);
+    });
+  });
+
   describe("tags", () => {
     it("refuses reserved and malformed tags", () => {
       const problems = problemsFor({ tags: { "managed-by": "me", "aws:owner": "x", ok: "y".repeat(257) } });

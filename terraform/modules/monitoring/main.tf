@@ -11,8 +11,9 @@ locals {
 resource "aws_sns_topic" "alerts" {
   count = var.alert_topic_arn == null ? 1 : 0
 
-  name = "camunda-byok-${var.cluster_name}-alerts"
-  tags = var.tags
+  name              = "camunda-byok-${var.cluster_name}-alerts"
+  kms_master_key_id = var.alert_topic_kms_key_arn != null ? var.alert_topic_kms_key_arn : null
+  tags              = var.tags
 }
 
 resource "aws_sns_topic_subscription" "alerts" {

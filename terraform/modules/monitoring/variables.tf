@@ -56,6 +56,12 @@ variable "alert_topic_arn" {
   default     = null
 }
 
+variable "alert_topic_kms_key_arn" {
+  description = "A KMS key in the key's region (never the key watched) that encrypts the new alert topic."
+  type        = string
+  default     = null
+}
+
 variable "tags" {
   description = "Tags for every resource."
   type        = map(string)
