@@ -1,4 +1,5 @@
-// `npm start`: what the examples would create, computed offline. No AWS account, no Pulumi CLI:
+// `npm start -- --full`: what the examples would create, computed offline, in each tool's own
+// words (`npm start` alone prints the one-page summary of offline-summary.ts). No AWS account, no Pulumi CLI:
 // the Pulumi example runs under Pulumi's mocks, exactly as its tests run it. Where Terraform and
 // the AWS provider are installed, the CDKTF example's real plan comes from `terraform test` with
 // a mocked provider; elsewhere the output says how to run it.
@@ -11,6 +12,7 @@ import { loadStackConfig, runPulumiExample } from "./harness/pulumi-example";
 import type { RegisteredResource } from "./harness/pulumi-mocks";
 import { hclValue, terraformTools, terraformWorkdir } from "./harness/terraform";
 import { mockProviderBlocks } from "./harness/terraform-mocks";
+import { printSummary } from "./offline-summary";
 
 const MOCK_ACCOUNT_ID = "111122223333";
 
@@ -123,9 +125,19 @@ async function terraformPlan(config: Record<string, any>, roleArn: string): Prom
 }
 
 async function main(): Promise<void> {
-  console.log("camunda-byok-kms offline plan: nothing is deployed; AWS answers are mocked (account 111122223333).");
   const config = loadStackConfig();
   const roleArn = config["camunda-byok-example:camundaClusterRoleArn"];
+  if (!process.argv.includes("--full")) {
+    const value = (key: string) => config[`camunda-byok-example:${key}`];
+    await printSummary({
+      camundaClusterRoleArn: roleArn,
+      clusterRegion: value("clusterRegion"),
+      clusterName: value("clusterName"),
+      alertEmails: JSON.parse(value("alertEmails")) as string[],
+    });
+    return;
+  }
+  console.log("camunda-byok-kms offline plan: nothing is deployed; AWS answers are mocked (account 111122223333).");
   console.log("\n== Key policy (what KMS would store) ==");
   console.log(`  for the example's Camunda role ${roleArn}`);
   console.log(JSON.stringify(buildKeyPolicy({ camundaClusterRoleArn: roleArn, keyAccountId: MOCK_ACCOUNT_ID }), null, 2));

@@ -2,10 +2,43 @@ import { expect } from "chai";
 import { REPO_ROOT, runNode, type ProcessResult } from "../../scripts/harness/processes";
 import { terraformTools } from "../support/terraform";
 
-describe("npm start (offline plan)", () => {
+describe("npm start (the offline plan's one-page summary)", () => {
+  let summary: ProcessResult;
+  before(() => {
+    summary = runNode(["--conditions=camunda-byok-kms-source", "--import=tsx", "scripts/offline-plan.ts"], { cwd: REPO_ROOT });
+  });
+
+  it("fits a page: at most 120 lines of at most 120 characters", () => {
+    expect(summary.status, summary.stderr).to.equal(0);
+    const lines = summary.stdout.trimEnd().split("\n");
+    expect(lines.length).to.be.at.most(120);
+    expect(lines.filter((line) => line.length > 120)).to.deep.equal([]);
+  });
+
+  it("shows the key policy, then one table of what is created, in words, no machine names or harness lines", () => {
+    for (const sid of ["EnableAccountAccess", "CamundaClusterKeyUsage", "CamundaClusterGrants", "DenyKeyDeletion"])
+      expect(summary.stdout).to.match(new RegExp(`^  ${sid} +(Allow|Deny) `, "m"));
+    expect(summary.stdout).to.match(/^ {2}aws_kms_key +\(an id KMS gives it\) +the key the cluster is configured with/m);
+    expect(summary.stdout).to.match(/^ {2}aws_cloudwatch_event_rule +…-key-events +catches DisableKey/m);
+    expect(summary.stdout).to.not.match(/_[0-9A-F]{8}\b/); // cdktf's address suffixes
+    expect(summary.stdout).to.not.include("tftest");
+  });
+
+  it("counts the same resources in the table, in Pulumi, in CDKTF and in the module's real plan", () => {
+    const table = Number(/What is created, in [\w-]+: (\d+) resources/.exec(summary.stdout)?.[1]);
+    const rows = summary.stdout.split("\n").filter((line) => /^ {2}aws_\w+ /.test(line)).length;
+    expect(rows).to.equal(table);
+    expect(Number(/Pulumi component, under mocks: +(\d+) AWS resources/.exec(summary.stdout)?.[1])).to.equal(table);
+    expect(Number(/CDKTF construct, synthesized: +(\d+) resources/.exec(summary.stdout)?.[1])).to.equal(table);
+    if (typeof terraformTools() === "string") expect(summary.stdout).to.match(/Terraform module, real plan: +not run here/);
+    else expect(summary.stdout).to.include(`Plan: ${table} to add, 0 to change, 0 to destroy.`);
+  });
+});
+
+describe("npm start -- --full (every setting, in each tool's words)", () => {
   let result: ProcessResult;
   before(() => {
-    result = runNode(["--conditions=camunda-byok-kms-source", "--import=tsx", "scripts/offline-plan.ts"], { cwd: REPO_ROOT });
+    result = runNode(["--conditions=camunda-byok-kms-source", "--import=tsx", "scripts/offline-plan.ts", "--full"], { cwd: REPO_ROOT });
   });
 
   it("prints the example's key policy, the Pulumi preview and the CDKTF resources, offline", () => {
