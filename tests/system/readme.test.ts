@@ -1,4 +1,6 @@
 import { expect } from "chai";
+import { buildByokSpec } from "../../shared";
+import { mermaidDiagram, withCurrentDiagram } from "../../scripts/diagram";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT, runNode } from "../../scripts/harness/processes";
@@ -44,5 +46,29 @@ describe("README", () => {
     expect(readme).to.include("npm ci && npm start");
     expect(readme).to.include("npm ci && npm test");
     expect(readFileSync(path.join(REPO_ROOT, ".ci/run"), "utf8")).to.match(/^npm test\b/m);
+  });
+});
+
+describe("README's diagram", () => {
+  it("is the one the core's spec draws (npm run generate:diagram), with every resource of both sites", () => {
+    const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    expect(withCurrentDiagram(readme), "the diagram is stale: run npm run generate:diagram").to.equal(readme);
+    const diagram = mermaidDiagram();
+    const spec = buildByokSpec(
+      {
+        camundaClusterRoleArn: "arn:aws:iam::123456789012:role/c8-cluster/c8-apps-3f1c9a52-7d4e-4b8a-9c61-0e2f5a7b8d90",
+        clusterRegion: "eu-central-1",
+        backupRegion: "eu-west-1",
+        clusterName: "payments-prod",
+        alertEmails: ["oncall@example.com"],
+      },
+      { keyAccountId: "111122223333" },
+    );
+    // Each key, alias, topic, rule and alarm is a node; targets, the topic policy and subscriptions are edges.
+    for (const resource of spec.resources.filter((r) => !["eventTarget", "snsTopicPolicy", "snsTopicSubscription"].includes(r.kind)))
+      expect(diagram, resource.logicalId).to.match(new RegExp(`^ {4}${resource.logicalId.replace(/-/g, "_")}\\[`, "m"));
+    expect(diagram).to.include('key_events -- "event" --> alert_topic');
+    expect(diagram).to.include('key_events -. "TriggeredRules" .-> key_deletion_alarm');
+    expect(diagram).to.include('key == "replicated to" ==> replica_key');
   });
 });
