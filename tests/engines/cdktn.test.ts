@@ -71,6 +71,18 @@ function stacks(e: Engine): Record<string, Record<string, any>> {
         deletionWindowInDays: variable("deletion_window", "number").numberValue,
       });
     }),
+    adoption: synth((stack) => {
+      new AwsProvider(stack, "aws", { region: "eu-central-1" });
+      new e.CamundaByokKey(stack, "byok", {
+        ...INPUT,
+        backupRegion: "eu-west-1",
+        adoptKeyId: "mrk-1234abcd12ab34cd56ef1234567890ab",
+        adoptReplicaKeyId: "mrk-1234abcd12ab34cd56ef1234567890ab",
+        adoptAliases: true,
+        alertTopicKmsKeyArn: "arn:aws:kms:eu-central-1:111122223333:key/0b7fd7a4-2f7e-4d3a-9a8c-8c2f0e5b1a3d",
+        backupAlertTopicKmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/9c1a2b3c-4d5e-4f60-8a7b-1c2d3e4f5a6b",
+      });
+    }),
     "account-access-off": synth((stack) => {
       new AwsProvider(stack, "aws", { region: "eu-central-1" });
       new e.CamundaByokKey(stack, "byok", {
