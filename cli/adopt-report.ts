@@ -28,6 +28,13 @@ export function adoptionText(plan: AdoptionPlan, moduleName: string): string {
     const gains = statement.gains ? ` (the Camunda role gains ${statement.gains.join(", ")})` : "";
     lines.push(`    ${MARKS[statement.change]} ${JSON.stringify(statement.statement)} ${statement.change}: ${statement.detail}${gains}`);
   }
+  if (plan.replicaPolicy) {
+    lines.push("  the replica's key policy (PutKeyPolicy), which becomes the same:");
+    for (const statement of plan.replicaPolicy) {
+      if (statement.change === "added" || statement.change === "changed") continue;
+      lines.push(`    ${MARKS[statement.change]} ${JSON.stringify(statement.statement)} ${statement.change}: ${statement.detail}`);
+    }
+  }
   for (const change of plan.changes) lines.push(`  ${change.subject}: ${change.detail}`);
   for (const note of plan.notes) lines.push(`  note: ${note}`);
   if (!plan.adoptable) return `${lines.join("\n")}\n`;
@@ -67,6 +74,7 @@ export function adoptionJson(plan: AdoptionPlan): unknown {
       cdktf: plan.inputs,
     },
     policy: plan.policy,
+    ...(plan.replicaPolicy ? { replicaPolicy: plan.replicaPolicy } : {}),
     changes: plan.changes,
     notes: plan.notes,
   };

@@ -62,6 +62,8 @@ export interface AdoptionPlan {
   /** The module's variables for the adoption. */
   terraformVariables: Record<string, string>;
   policy: StatementChange[];
+  /** The replica's policy, which becomes the package's too, statement by statement; none without one adopted. */
+  replicaPolicy?: StatementChange[];
   changes: AdoptionChange[];
   /** Things to know that change nothing. */
   notes: string[];
@@ -135,6 +137,7 @@ export function planAdoption(request: AdoptionRequest, facts: AdoptionFacts): Ad
 
   const partition = parseRoleArn(request.camundaClusterRoleArn)?.partition ?? parsed.partition;
   let policy: StatementChange[] = [];
+  let replicaPolicy: StatementChange[] | undefined;
   try {
     const target: PolicyDocument = buildKeyPolicy({
       camundaClusterRoleArn: request.camundaClusterRoleArn,
@@ -142,20 +145,29 @@ export function planAdoption(request: AdoptionRequest, facts: AdoptionFacts): Ad
       keyAdministratorArns: request.keyAdministratorArns,
     });
     policy = diffKeyPolicies(key.policy, target, request.camundaClusterRoleArn, partition);
+    if (replica) replicaPolicy = diffKeyPolicies(replica.policy, target, request.camundaClusterRoleArn, partition);
   } catch (error) {
     if (!(error instanceof ByokValidationError)) throw error;
     refusals.push(...error.problems.filter((p) => !refusals.some((r) => r.input === p.input && r.message === p.message)));
   }
+  // A statement only the package's policy would drop is decided by the user, named by its Sid (in either key's policy).
   const accepted = new Set(request.removeStatements ?? []);
-  for (const removed of policy.filter((s) => s.change === "removed")) {
-    if (accepted.has(removed.statement)) continue;
-    refusals.push({
-      input: "keyPolicy",
-      message: `statement "${removed.statement}" (${removed.detail}) would be removed: the package writes its own policy, which has no place for it. Keep what it grants another way (an administrator with --key-administrator; a principal of the key's account through its IAM policies, as EnableAccountAccess lets them decide), then pass --remove-statement "${removed.statement}"`,
-    });
+  const removable = new Set<string>();
+  for (const [which, changes] of [
+    ["key", policy],
+    ["replica", replicaPolicy ?? []],
+  ] as const) {
+    for (const removed of changes.filter((s) => s.change === "removed")) {
+      removable.add(removed.statement);
+      if (accepted.has(removed.statement)) continue;
+      refusals.push({
+        input: which === "key" ? "keyPolicy" : "replicaKeyPolicy",
+        message: `statement "${removed.statement}" (${removed.detail}) would be removed: the package writes its own policy, which has no place for it. Keep what it grants another way (an administrator with --admin; a principal of the key's account through its IAM policies, as EnableAccountAccess lets them decide), then pass --remove-statement "${removed.statement}"`,
+      });
+    }
   }
   for (const unknown of accepted) {
-    if (!policy.some((s) => s.statement === unknown && s.change === "removed"))
+    if (!removable.has(unknown))
       refusals.push({ input: "removeStatement", message: `"${unknown}" is not a statement the package would remove` });
   }
 
@@ -188,6 +200,7 @@ export function planAdoption(request: AdoptionRequest, facts: AdoptionFacts): Ad
     terraformImports,
     terraformVariables,
     policy,
+    ...(replicaPolicy ? { replicaPolicy } : {}),
     changes,
     notes,
   };

@@ -117,8 +117,8 @@ function liveValue(key: LiveKey, field: AdoptedKeyField): string {
 export function checkAdoption(check: Checker, input: ByokInput, live: { key?: LiveKey; replica?: LiveKey }): void {
   const adopting = isSet("adoptKeyId");
   const adoptingReplica = isSet("adoptReplicaKeyId");
-  checkKeyId(check, "adoptKeyId", input.adoptKeyId);
-  checkKeyId(check, "adoptReplicaKeyId", input.adoptReplicaKeyId);
+  checkKeyId(check, "adoptKeyId", input.adoptKeyId, "clusterRegion", input.clusterRegion);
+  checkKeyId(check, "adoptReplicaKeyId", input.adoptReplicaKeyId, "backupRegion", input.backupRegion);
   check.boolean("adoptAliases", input.adoptAliases);
   check.require("adoptReplicaKeyId", "is only used with adoptKeyId: a new key has no replica yet", any(not(adoptingReplica), adopting));
   check.require("adoptReplicaKeyId", "is only used with backupRegion", any(not(adoptingReplica), isSet("backupRegion")));
@@ -202,10 +202,21 @@ function laterWhere(check: Checker, when: Condition, later: CheckOnUnknown): voi
   check.later(decided === true ? later : { ...later, when: decided });
 }
 
-function checkKeyId(check: Checker, input: "adoptKeyId" | "adoptReplicaKeyId", value: unknown): void {
+function checkKeyId(
+  check: Checker,
+  input: "adoptKeyId" | "adoptReplicaKeyId",
+  value: unknown,
+  regionInput: "clusterRegion" | "backupRegion",
+  region: unknown,
+): void {
   const message = "must be a KMS key id (1234abcd-12ab-34cd-56ef-1234567890ab, or mrk-... for a multi-region key) or a key ARN";
   check.unlessUnknown(value, { input, message, kind: "matches", pattern: KEY_ID_OR_ARN }, () => {
-    if (check.string(input, value) && !new RegExp(KEY_ID_OR_ARN).test(value)) check.problem(input, `${message} (got ${showValue(value)})`);
+    if (!check.string(input, value)) return;
+    if (!new RegExp(KEY_ID_OR_ARN).test(value)) check.problem(input, `${message} (got ${showValue(value)})`);
+    // An ARN names its region: the key is read, and imported, in regionInput.
+    const arnRegion = value.startsWith("arn:") ? value.split(":")[3] : undefined;
+    if (arnRegion !== undefined && typeof region === "string" && check.known(region) && arnRegion !== region)
+      check.problem(input, `is a key in ${arnRegion}, but must be in ${regionInput} "${region}" (got ${showValue(value)})`);
   });
 }
 

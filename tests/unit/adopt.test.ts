@@ -172,6 +172,22 @@ describe("adopt: planning a hand-made key's adoption (aws-sdk-client-mock)", () 
     expect(alone.refusals.map((r) => r.message).join("\n")).to.include("already has a replica in backupRegion: set adoptReplicaKeyId");
   });
 
+  it("refuses a statement of the replica's own too, named by its Sid, until the user decides", async () => {
+    const [primary, replica] = handMadePair();
+    replica.policy = policyOf(ACCOUNT_STATEMENT, ...GUIDE_STATEMENTS, BACKUP_VAULT_STATEMENT);
+    kms = mockHandMadeKms([primary, replica]);
+    const options = {
+      ...base,
+      keyArn: keyArn(MULTI_REGION_ID),
+      backupRegion: "eu-west-1",
+      backupKeyArn: keyArn(MULTI_REGION_ID, "eu-west-1"),
+    };
+    const refused = await planKeyAdoption(options);
+    expect(refused.refusals.map((r) => r.input)).to.deep.equal(["replicaKeyPolicy"]);
+    expect(refused.replicaPolicy!.find((s) => s.statement === "AllowBackupVault")!.change).to.equal("removed");
+    expect((await planKeyAdoption({ ...options, removeStatements: ["AllowBackupVault"] })).adoptable).to.equal(true);
+  });
+
   it("imports an alias of the package's name that already names the key, and refuses one that names another key", async () => {
     kms = mockHandMadeKms([handMadeKey(SINGLE_REGION_ID, { aliases: ["alias/camunda-byok-payments-prod"] })]);
     const own = await planKeyAdoption(base);

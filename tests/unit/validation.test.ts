@@ -283,6 +283,33 @@ describe("validation", () => {
     });
   });
 
+  describe("adoption ids (adoptKeyId, adoptReplicaKeyId)", () => {
+    it("refuses an ARN in another region than the key's, and ids of the wrong kind for backupRegion", () => {
+      const west = "arn:aws:kms:eu-west-1:111122223333:key/0b7fd7a4-2f7e-4d3a-9a8c-8c2f0e5b1a3d";
+      expect(messageFor("adoptKeyId", { adoptKeyId: west })).to.match(
+        /^is a key in eu-west-1, but must be in clusterRegion "eu-central-1"/,
+      );
+      expect(messageFor("adoptKeyId", { adoptKeyId: "mrk-1234abcd12ab34cd56ef1234567890ab" })).to.match(/^is a multi-region key/);
+      expect(messageFor("adoptKeyId", { adoptKeyId: "0b7fd7a4-2f7e-4d3a-9a8c-8c2f0e5b1a3d", backupRegion: "eu-west-1" })).to.match(
+        /^is a single-region key/,
+      );
+      expect(messageFor("adoptReplicaKeyId", { adoptReplicaKeyId: "mrk-1234abcd12ab34cd56ef1234567890ab" })).to.match(/^is only used with/);
+      expect(messageFor("adoptAliases", { adoptAliases: true })).to.equal("is only used with adoptKeyId");
+    });
+
+    it("hands the live key's checks to the engine as preconditions on the key, when nothing was read", () => {
+      const result = validateByokInput(validInput({ adoptKeyId: "0b7fd7a4-2f7e-4d3a-9a8c-8c2f0e5b1a3d" }));
+      const live = result.checksOnUnknowns.filter((c) => c.input === "adoptKeyId" && c.guards === "key");
+      expect(live.map((c) => (c.value as { $ref: string }).$ref)).to.include.members([
+        "adoptedKey.keySpec",
+        "adoptedKey.keyUsage",
+        "adoptedKey.keyState",
+        "adoptedKey.origin",
+        "adoptedKey.multiRegion",
+      ]);
+    });
+  });
+
   describe("the alert topics' encryption (alertTopicKmsKeyArn)", () => {
     const key = "arn:aws:kms:eu-central-1:111122223333:key/0b7fd7a4-2f7e-4d3a-9a8c-8c2f0e5b1a3d";
     const backupKey = "arn:aws:kms:eu-west-1:111122223333:key/9c1a2b3c-4d5e-4f60-8a7b-1c2d3e4f5a6b";
