@@ -13,12 +13,16 @@ const MODULE_DIR = path.join(REPO_ROOT, "terraform");
 const KEY_ID = "0b7fd7a4-2f7e-4d3a-9a8c-8c2f0e5b1a3d";
 const KEY_ARN = `arn:aws:kms:eu-central-1:111122223333:key/${KEY_ID}`;
 
-/** The ```hcl block under the README's "Adopting a key made by hand", with the module from this checkout. */
-function readmeBlocks(): string {
+/** The ```hcl blocks under the README's "Adopting a key made by hand". */
+function readmeHcl(): string[] {
   const readme = readFileSync(path.join(MODULE_DIR, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Adopting a key made by hand"));
-  const block = /```hcl\n([\s\S]*?)```/.exec(section)![1];
-  return block
+  const section = readme.slice(readme.indexOf("## Adopting a key made by hand"), readme.indexOf("## Retiring a key"));
+  return [...section.matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+/** The README's first block (the key's import and the module block), with the module from this checkout. */
+function readmeBlocks(): string {
+  return readmeHcl()[0]
     .replace(/source = "git::[^"]+"/, `source = ${JSON.stringify(MODULE_DIR)}`)
     .replace(
       "<camunda account>:role/c8-cluster/c8-apps-<uuid>",
@@ -120,6 +124,70 @@ describe("the module README's blocks for adopting a hand-made key (real Terrafor
     expect(text).to.match(/Plan: 1 to import, \d+ to add, 0 to change, 0 to destroy\./);
     expect(text).not.to.include("must be replaced");
     expect(text).not.to.include("will be destroyed");
+  });
+
+  it("imports a hand-made key, its replica and both aliases with the README's blocks for dual-region backups", async () => {
+    const [keyBlocks, dualBlocks] = readmeHcl();
+    const mrk = /mrk-[0-9a-f]{32}/.exec(dualBlocks)![0];
+    const root = [
+      'provider "aws" {\n  region = "eu-central-1"\n}',
+      'provider "aws" {\n  alias  = "backup"\n  region = "eu-west-1"\n}',
+      readmeBlocks()
+        .replace(/id = "[^"]+"/, `id = "${mrk}"`)
+        .replace(/adopt_key_id\s+= "[^"]+"/, `adopt_key_id = "${mrk}"\n  backup_region = "eu-west-1"\n  adopt_replica_key_id = "${mrk}"`)
+        .replace("aws.backup = aws\n", "aws.backup = aws.backup\n"),
+      dualBlocks,
+    ].join("\n\n");
+    expect(keyBlocks).to.include("module.camunda_byok.aws_kms_key.this");
+    const live = (region: string, type: string) => ({
+      ...CONSOLE_KEY,
+      arn: `arn:aws:kms:${region}:111122223333:key/${mrk}`,
+      id: mrk,
+      key_id: mrk,
+      multi_region: true,
+      multi_region_configuration: [
+        {
+          multi_region_key_type: type,
+          primary_key: [{ arn: `arn:aws:kms:eu-central-1:111122223333:key/${mrk}`, region: "eu-central-1" }],
+          replica_keys: [{ arn: `arn:aws:kms:eu-west-1:111122223333:key/${mrk}`, region: "eu-west-1" }],
+        },
+      ],
+    });
+    const overrides = [
+      ["aws_kms_key.this", { arn: `arn:aws:kms:eu-central-1:111122223333:key/${mrk}`, key_id: mrk, multi_region: true }],
+      ["aws_kms_replica_key.replica[0]", { arn: `arn:aws:kms:eu-west-1:111122223333:key/${mrk}`, key_id: mrk }],
+      ["aws_kms_alias.this", { arn: "arn:aws:kms:eu-central-1:111122223333:alias/camunda-byok-payments-prod" }],
+      ["aws_kms_alias.replica[0]", { arn: "arn:aws:kms:eu-west-1:111122223333:alias/camunda-byok-payments-prod" }],
+    ]
+      .map(
+        ([target, values]) =>
+          `override_resource {\n  target          = module.camunda_byok.${target}\n  override_during = plan\n  values          = ${hcl(values)}\n}`,
+      )
+      .join("\n");
+    const test = `mock_provider "aws" {
+  override_during = plan
+  source          = ${JSON.stringify(path.join(MODULE_DIR, "tests/mocks/aws"))}
+  mock_data "aws_kms_key" {
+    defaults = ${hcl(live("eu-central-1", "PRIMARY"))}
+  }
+}
+mock_provider "aws" {
+  alias           = "backup"
+  override_during = plan
+  source          = ${JSON.stringify(path.join(MODULE_DIR, "tests/mocks/aws-backup"))}
+  mock_data "aws_kms_key" {
+    defaults = ${hcl(live("eu-west-1", "REPLICA"))}
+  }
+}
+${overrides}
+${RUN}`;
+    const workdir = terraformFilesWorkdir(tools, "adopt-dual", { "main.tf": root });
+    const text = await workdir.testVerbose({ "adopt.tftest.hcl": test });
+    expect(text, text).to.match(/run "adopt"\.\.\. pass/);
+    for (const address of ["aws_kms_key.this", "aws_kms_replica_key.replica[0]", "aws_kms_alias.this", "aws_kms_alias.replica[0]"])
+      expect(text).to.include(`# module.camunda_byok.${address} will be imported`);
+    expect(text).to.match(/Plan: 4 to import, \d+ to add, 0 to change, 0 to destroy\./);
+    expect(text).not.to.include("must be replaced");
   });
 
   it("stops the plan, naming the setting and its live value, on a multi-region key without backup_region, an asymmetric key and one pending deletion", async () => {
