@@ -36,6 +36,9 @@ describe("README", () => {
       ]);
       expect(result.status, result.stdout + result.stderr).to.equal(0);
       expect(result.stdout).to.include("3 passing");
+      // Ends cleanly: Pulumi's exit-time check finds no registration or Output left pending.
+      expect(result.stdout + result.stderr).to.not.include("promises were still active");
+      expect(result.stdout + result.stderr).to.not.include("promise was still active");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
