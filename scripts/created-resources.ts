@@ -1,18 +1,7 @@
 // What a configuration creates, as a person reads it: one row per resource (the Terraform type,
 // the name AWS shows, why it exists), from the core's spec, so every front end shows the same.
-import type { ByokSpec, ResourceKind, ResourceSpec } from "../shared";
-
-export const TERRAFORM_TYPES: Record<ResourceKind, string> = {
-  kmsKey: "aws_kms_key",
-  kmsReplicaKey: "aws_kms_replica_key",
-  kmsAlias: "aws_kms_alias",
-  snsTopic: "aws_sns_topic",
-  snsTopicSubscription: "aws_sns_topic_subscription",
-  snsTopicPolicy: "aws_sns_topic_policy",
-  eventRule: "aws_cloudwatch_event_rule",
-  eventTarget: "aws_cloudwatch_event_target",
-  metricAlarm: "aws_cloudwatch_metric_alarm",
-};
+import type { ByokSpec, ResourceSpec } from "../shared";
+import { RESOURCE_TYPES } from "./terraform-module/names";
 
 /** Why each resource exists, by its logical id without the replica's prefix or an index. */
 const WHY: Record<string, string> = {
@@ -57,7 +46,7 @@ export function createdResources(spec: ByokSpec): CreatedResource[] {
   return spec.resources.map((resource) => {
     const id = resource.logicalId.replace(/^replica-/, "").replace(/-\d+$/, "");
     return {
-      type: TERRAFORM_TYPES[resource.kind],
+      type: RESOURCE_TYPES[resource.kind],
       awsName: awsName(resource),
       why: WHY[id] ?? WHY[resource.logicalId] ?? "",
       region: resource.region ?? spec.regions.primary,

@@ -39,6 +39,33 @@ export const GUIDE_STATEMENTS = [
   },
 ];
 
+export const CONSOLE_ADMIN_ARN = `arn:aws:iam::${ACCOUNT}:role/KMSKeyAdmin`;
+
+/** The console's key administrators statement (KMS Developer Guide, "Default key policy": key administrators). */
+export const CONSOLE_ADMIN_STATEMENT = {
+  Sid: "Allow access for Key Administrators",
+  Effect: "Allow",
+  Principal: { AWS: CONSOLE_ADMIN_ARN },
+  Action: [
+    "kms:Create*",
+    "kms:Describe*",
+    "kms:Enable*",
+    "kms:List*",
+    "kms:Put*",
+    "kms:Update*",
+    "kms:Revoke*",
+    "kms:Disable*",
+    "kms:Get*",
+    "kms:Delete*",
+    "kms:TagResource",
+    "kms:UntagResource",
+    "kms:ScheduleKeyDeletion",
+    "kms:CancelKeyDeletion",
+    "kms:RotateKeyOnDemand",
+  ],
+  Resource: "*",
+};
+
 /** A customer's own statement, such as one for a backup vault's role, which the package has no place for. */
 export const BACKUP_VAULT_STATEMENT = {
   Sid: "AllowBackupVault",

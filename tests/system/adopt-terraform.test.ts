@@ -54,29 +54,13 @@ const hcl = (value: unknown): string => {
   return JSON.stringify(value);
 };
 
+/** The module's own mocked provider (terraform/tests/mocks), answering `data "aws_kms_key"` with `key`. */
 function mocks(key: Record<string, unknown>): string {
   return `mock_provider "aws" {
   override_during = plan
-  mock_data "aws_region" {
-    defaults = { id = "eu-central-1", name = "eu-central-1" }
-  }
-  mock_data "aws_caller_identity" {
-    defaults = { account_id = "111122223333", arn = "arn:aws:iam::111122223333:role/deployer" }
-  }
-  mock_data "aws_partition" {
-    defaults = { partition = "aws" }
-  }
+  source          = ${JSON.stringify(path.join(MODULE_DIR, "tests/mocks/aws"))}
   mock_data "aws_kms_key" {
     defaults = ${hcl(key)}
-  }
-  mock_resource "aws_sns_topic" {
-    defaults = { arn = "arn:aws:sns:eu-central-1:111122223333:camunda-byok-payments-prod-alerts" }
-  }
-  mock_resource "aws_cloudwatch_event_rule" {
-    defaults = { arn = "arn:aws:events:eu-central-1:111122223333:rule/camunda-byok-payments-prod-key-events" }
-  }
-  mock_resource "aws_cloudwatch_metric_alarm" {
-    defaults = { arn = "arn:aws:cloudwatch:eu-central-1:111122223333:alarm:camunda-byok-payments-prod-key-deletion" }
   }
 }
 

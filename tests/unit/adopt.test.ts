@@ -7,6 +7,8 @@ import { CAMUNDA_ROLE_ARN } from "../support/fixtures";
 import {
   ACCOUNT,
   BACKUP_VAULT_STATEMENT,
+  CONSOLE_ADMIN_ARN,
+  CONSOLE_ADMIN_STATEMENT,
   CONSOLE_DEFAULT_POLICY,
   GUIDE_STATEMENTS,
   handMadeKey,
@@ -93,30 +95,8 @@ describe("adopt: planning a hand-made key's adoption (aws-sdk-client-mock)", () 
   });
 
   it("keeps a console key administrator given with --admin, whose statement the package's KeyAdministration replaces", async () => {
-    const admin = `arn:aws:iam::${ACCOUNT}:role/KMSKeyAdmin`;
-    const adminStatement = {
-      Sid: "Allow access for Key Administrators",
-      Effect: "Allow",
-      Principal: { AWS: admin },
-      Action: [
-        "kms:Create*",
-        "kms:Describe*",
-        "kms:Enable*",
-        "kms:List*",
-        "kms:Put*",
-        "kms:Update*",
-        "kms:Revoke*",
-        "kms:Disable*",
-        "kms:Get*",
-        "kms:Delete*",
-        "kms:TagResource",
-        "kms:UntagResource",
-        "kms:ScheduleKeyDeletion",
-        "kms:CancelKeyDeletion",
-        "kms:RotateKeyOnDemand",
-      ],
-      Resource: "*",
-    };
+    const admin = CONSOLE_ADMIN_ARN;
+    const adminStatement = CONSOLE_ADMIN_STATEMENT;
     kms = mockHandMadeKms([handMadeKey(SINGLE_REGION_ID, { policy: policyOf(ACCOUNT_STATEMENT, adminStatement, ...GUIDE_STATEMENTS) })]);
     expect((await planKeyAdoption(base)).refusals.map((r) => r.input)).to.deep.equal(["keyPolicy"]);
     const kept = await planKeyAdoption({ ...base, keyAdministratorArns: [admin] });
