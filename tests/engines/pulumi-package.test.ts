@@ -19,7 +19,7 @@ import { REPO_ROOT } from "../../scripts/harness/processes";
 const PLUGIN_DIR = path.join(REPO_ROOT, "pulumi");
 const PLUGIN_PACKAGE = JSON.parse(readFileSync(path.join(PLUGIN_DIR, "package.json"), "utf8"));
 
-/** What the tests use of @pulumi/pulumi's ComponentProvider (typed here: 3.142, the floor, has no such module). */
+/** What the tests use of @pulumi/pulumi's ComponentProvider (typed here: older releases have no such module). */
 interface ComponentProviderLike {
   getSchema(): Promise<string>;
   construct(
@@ -31,7 +31,7 @@ interface ComponentProviderLike {
 }
 type ComponentProviderClass = new (options: { dirname: string; name: string; components: unknown[] }) => ComponentProviderLike;
 
-/** The provider `pulumi package add` runs, from the @pulumi/pulumi installed here (3.142 lacks it). */
+/** The provider `pulumi package add` runs, from the @pulumi/pulumi installed here (older releases lack it). */
 function loadComponentProvider(): ComponentProviderClass | undefined {
   try {
     return (require("@pulumi/pulumi/provider/experimental") as { ComponentProvider: ComponentProviderClass }).ComponentProvider;
