@@ -1,28 +1,21 @@
 import { Fn, Token, type TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
 import { DataAwsKmsKey } from "@cdktf/provider-aws/lib/data-aws-kms-key";
-import type { AdoptedKeyField } from "../shared/internal";
+import { ADOPTED_KEY_ATTRIBUTES, type AdoptedKeyField } from "../shared/internal";
 
 // The keys an adoption names (adoptKeyId, adoptReplicaKeyId), read by `data "aws_kms_key"` as the
 // Terraform module reads them: the core's checks on them become preconditions that stop the plan
 // before an adoption that would replace a key.
 
-/** A field of an adopted key, as a Terraform expression over the data source. */
+/** A field of an adopted key, as a Terraform expression over the data source (the core says where it is). */
 function field(data: DataAwsKmsKey, name: AdoptedKeyField): unknown {
-  const nested = (path: string, otherwise: unknown) =>
-    Fn.try([data.interpolationForAttribute(`multi_region_configuration[0].${path}`), otherwise]);
-  switch (name) {
-    case "multiRegion":
-      return Fn.tostring(data.multiRegion);
-    case "multiRegionKeyType":
-      return nested("multi_region_key_type", "");
-    case "primaryKeyArn":
-      return nested("primary_key[0].arn", "");
-    case "replicaRegions":
-      return Token.asList(nested("replica_keys[*].region", []));
-    default:
-      return (data as unknown as Record<string, unknown>)[name];
+  const { attribute, path, otherwise, text } = ADOPTED_KEY_ATTRIBUTES[name];
+  if (path !== undefined) {
+    const value = Fn.try([data.interpolationForAttribute(`${attribute}${path}`), otherwise]);
+    return Array.isArray(otherwise) ? Token.asList(value) : value;
   }
+  const value = data.interpolationForAttribute(attribute);
+  return text ? Fn.tostring(value) : Token.asString(value);
 }
 
 export class AdoptedKeyReads {

@@ -41,6 +41,7 @@ export type { MonitoringOutputs, SiteSpec } from "./spec-types";
 export { adoptedKeyId, type LiveKey } from "./checks/adoption";
 export {
   ACCOUNT_ID,
+  ADOPTED_KEY_ATTRIBUTES,
   ADOPTED_KEY_FIELDS,
   type AdoptedKeyField,
   adoptedKeyRef,

@@ -71,6 +71,26 @@ export const ADOPTED_KEY_FIELDS = [
 ] as const;
 export type AdoptedKeyField = (typeof ADOPTED_KEY_FIELDS)[number];
 
+/**
+ * Where Terraform's `data "aws_kms_key"` holds each field (the AWS provider's schema of that data
+ * source): the module and the CDKTF construct both read the adopted keys from there. `path` goes
+ * under `attribute`, absent (`otherwise`) on a single-region key; `text` compares a bool as text.
+ */
+export const ADOPTED_KEY_ATTRIBUTES: Readonly<
+  Record<AdoptedKeyField, { attribute: string; path?: string; otherwise?: "" | readonly []; text?: true }>
+> = {
+  arn: { attribute: "arn" },
+  keySpec: { attribute: "key_spec" },
+  keyUsage: { attribute: "key_usage" },
+  keyState: { attribute: "key_state" },
+  keyManager: { attribute: "key_manager" },
+  origin: { attribute: "origin" },
+  multiRegion: { attribute: "multi_region", text: true },
+  multiRegionKeyType: { attribute: "multi_region_configuration", path: "[0].multi_region_key_type", otherwise: "" },
+  primaryKeyArn: { attribute: "multi_region_configuration", path: "[0].primary_key[0].arn", otherwise: "" },
+  replicaRegions: { attribute: "multi_region_configuration", path: "[0].replica_keys[*].region", otherwise: [] },
+};
+
 export function adoptedKeyRef(key: "adoptedKey" | "adoptedReplica", field: AdoptedKeyField): Ref {
   return { $ref: `${key}.${field}` };
 }

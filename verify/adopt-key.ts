@@ -12,8 +12,9 @@ import {
 } from "@aws-sdk/client-kms";
 import { ByokValidationError } from "../shared";
 import { type AdoptionPlan, type LiveKeyDetails, planAdoption } from "../shared/adoption-plan";
-import { describeBadPrincipal, parseKmsKeyArn, parseRoleArn, partitionOfRegion } from "../shared/internal";
+import { parseKmsKeyArn, partitionOfRegion } from "../shared/internal";
 import { isAccessDenied, isNotFound, throwIfUnreachable } from "./aws-errors";
+import { keyAndRoleProblems } from "./option-checks";
 
 export interface AdoptOptions {
   /** The key, or an alias of it, as an ARN. */
@@ -34,21 +35,7 @@ export class AdoptReadError extends Error {}
 const CLIENT_SETTINGS = { maxAttempts: 2 };
 
 export function validateAdoptOptions(options: AdoptOptions): void {
-  const problems: { input: string; message: string }[] = [];
-  for (const name of ["keyArn", "backupKeyArn"] as const) {
-    const value = options[name];
-    if (value === undefined) continue;
-    if (!parseKmsKeyArn(value))
-      problems.push({
-        input: name,
-        message: `must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>) or alias ARN (got "${value}")`,
-      });
-  }
-  if (!options.keyArn) problems.push({ input: "keyArn", message: "is required" });
-  if (!options.camundaClusterRoleArn)
-    problems.push({ input: "camundaClusterRoleArn", message: "is required: the cluster IAM role ARN the Camunda Console shows" });
-  else if (!parseRoleArn(options.camundaClusterRoleArn))
-    problems.push({ input: "camundaClusterRoleArn", message: describeBadPrincipal(options.camundaClusterRoleArn, "role") });
+  const problems = keyAndRoleProblems(options);
   if (options.backupRegion !== undefined && !partitionOfRegion(options.backupRegion))
     problems.push({ input: "backupRegion", message: `must be an AWS region such as eu-west-1 (got "${options.backupRegion}")` });
   const backupKey = options.backupKeyArn ? parseKmsKeyArn(options.backupKeyArn) : undefined;

@@ -8,8 +8,9 @@ import { KMSClient } from "@aws-sdk/client-kms";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { ByokValidationError, CAMUNDA_BACKUP_REGION_PAIRS } from "../shared";
-import { describeBadPrincipal, parseKmsKeyArn, parseRoleArn } from "../shared/internal";
+import { parseKmsKeyArn } from "../shared/internal";
 import { partitionOfRegion } from "../shared/internal";
+import { keyAndRoleProblems } from "./option-checks";
 import { describeKey, inUse, keyPolicy, rotation, stateAndSpec } from "./key-checks";
 import { camundaActivity } from "./activity-check";
 import { orgPoliciesCheck } from "./org-policies-check";
@@ -23,23 +24,7 @@ const CLIENT_SETTINGS = { maxAttempts: 2 };
 
 /** Bad options, every problem named by its option, before anything is sent to AWS. */
 export function validateVerifyOptions(options: VerifyOptions): void {
-  const problems: { input: string; message: string }[] = [];
-  const keyArn = (name: "keyArn" | "backupKeyArn", value: string | undefined) => {
-    if (value === undefined) return;
-    if (!parseKmsKeyArn(value)) {
-      problems.push({
-        input: name,
-        message: `must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>) or alias ARN (got "${value}")`,
-      });
-    }
-  };
-  if (!options.keyArn) problems.push({ input: "keyArn", message: "is required" });
-  keyArn("keyArn", options.keyArn || undefined);
-  keyArn("backupKeyArn", options.backupKeyArn);
-  if (!options.camundaClusterRoleArn)
-    problems.push({ input: "camundaClusterRoleArn", message: "is required: the cluster IAM role ARN the Camunda Console shows" });
-  else if (!parseRoleArn(options.camundaClusterRoleArn))
-    problems.push({ input: "camundaClusterRoleArn", message: describeBadPrincipal(options.camundaClusterRoleArn, "role") });
+  const problems = keyAndRoleProblems(options);
   if (options.clusterRegion !== undefined && !partitionOfRegion(options.clusterRegion)) {
     problems.push({ input: "clusterRegion", message: `must be an AWS region such as eu-central-1 (got "${options.clusterRegion}")` });
   }

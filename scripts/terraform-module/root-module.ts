@@ -4,6 +4,7 @@
 import { buildByokSpec, type ResourceSpec } from "../../shared";
 import {
   ACCOUNT_ID,
+  ADOPTED_KEY_ATTRIBUTES,
   ADOPTED_KEY_FIELDS,
   type AdoptedKeyField,
   BACKUP_PROVIDER_REGION,
@@ -68,25 +69,14 @@ const ADOPTED_SOURCES = {
   adoptedReplica: { address: "data.aws_kms_key.adopted_replica", variable: "var.adopt_replica_key_id", provider: "aws.backup" },
 } as const;
 
-/** Each field of an adopted key (shared/checks/adoption.ts), from the data source's attributes. */
-const ADOPTED_FIELDS: Record<AdoptedKeyField, (read: (attribute: string) => string) => string> = {
-  arn: (read) => read("arn"),
-  keySpec: (read) => read("key_spec"),
-  keyUsage: (read) => read("key_usage"),
-  keyState: (read) => read("key_state"),
-  keyManager: (read) => read("key_manager"),
-  origin: (read) => read("origin"),
-  multiRegion: (read) => `tostring(${read("multi_region")})`,
-  multiRegionKeyType: (read) => `try(${read("multi_region_configuration")}[0].multi_region_key_type, "")`,
-  primaryKeyArn: (read) => `try(${read("multi_region_configuration")}[0].primary_key[0].arn, "")`,
-  replicaRegions: (read) => `try(${read("multi_region_configuration")}[0].replica_keys[*].region, [])`,
-};
-
 function adoptedField(name: string): string | undefined {
   const [which, field] = name.split(".") as [keyof typeof ADOPTED_SOURCES, AdoptedKeyField];
   const source = ADOPTED_SOURCES[which];
   if (!source || !ADOPTED_KEY_FIELDS.includes(field)) return undefined;
-  return ADOPTED_FIELDS[field]((attribute) => `one(${source.address}[*].${attribute})`);
+  const { attribute, path, otherwise, text } = ADOPTED_KEY_ATTRIBUTES[field];
+  const read = `one(${source.address}[*].${attribute})`;
+  if (path !== undefined) return `try(${read}${path}, ${JSON.stringify(otherwise)})`;
+  return text ? `tostring(${read})` : read;
 }
 
 function adoptedSourceBlock(which: keyof typeof ADOPTED_SOURCES): string {
